@@ -1,0 +1,74 @@
+"""The errors dragoman raises, with codes, in one catalogue.
+
+Library code raises these; only the CLI prints them. Every message names the file
+(or other input) and the problem, so that a user of a batch knows what to fix.
+"""
+
+from __future__ import annotations
+
+
+class DragomanError(Exception):
+    """Base of every error dragoman raises on purpose."""
+
+    code = "D000"
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        self.source = source
+        self.message = message
+        text = f"[{self.code}] {source}: {message}" if source else f"[{self.code}] {message}"
+        super().__init__(text)
+
+
+class IngestError(DragomanError):
+    """A file could not be read as a report (unreadable, binary, empty, too large...)."""
+
+    code = "D100"
+
+
+class UnsupportedFormat(IngestError):
+    """No reader knows this kind of file."""
+
+    code = "D101"
+
+
+class EmptyReport(IngestError):
+    """The file holds no report text (empty, or an HTML page without an article)."""
+
+    code = "D102"
+
+
+class BinaryFile(IngestError):
+    """The file is binary or cannot be decoded as text."""
+
+    code = "D103"
+
+
+class OversizedFile(IngestError):
+    """The file is larger than a report can plausibly be."""
+
+    code = "D104"
+
+
+class MalformedReport(IngestError):
+    """The file is text but not in the form its reader expects (bad front matter,
+    a JSON Lines line that is not an object...)."""
+
+    code = "D105"
+
+
+class ModelNotFound(DragomanError):
+    """No English spaCy model is installed."""
+
+    code = "D200"
+
+
+class StoreError(DragomanError):
+    """The database could not be opened, migrated or written."""
+
+    code = "D300"
+
+
+class EvaluationError(DragomanError):
+    """A gold file or the floors file is missing or malformed."""
+
+    code = "D400"
