@@ -1,0 +1,279 @@
+"""The library API: one function per task, for the CLI, the web app and scripts.
+
+The interfaces are thin layers over these functions: they open the store, call one of
+them, and format what comes back. Nothing here prints. A bad file or a record that
+cannot be analysed or saved is reported beside the results, never raised, so that a
+batch always goes on; errors that stop everything (no model, no database) are raised
+as :class:`~dragoman.errors.DragomanError`.
+
+The NLP pipeline is loaded lazily, once per process (:func:`default_analyzer`), and
+only when there is an article to analyse: ingesting a folder that is already in the
+store does not load it at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from dragoman.errors import DragomanError, EvaluationError, ModelNotFound, StoreError
+from dragoman.evaluate import EvalReport, check_floors, evaluate_dir, load_floors
+from dragoman.ingest import iter_report_files, read_path
+from dragoman.models import Article, ArticleRecord
+from dragoman.store import DEFAULT_PATH, Store
+from dragoman.store.schema import articles
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: slow, and only needed to analyse
+    from dragoman.nlp.pipeline import Analyzer
+
+__all__ = [
+    "DEFAULT_PATH",
+    "IngestResult",
+    "Progress",
+    "analyze_paths",
+    "default_analyzer",
+    "evaluate",
+    "floor_failures",
+    "ingest_paths",
+    "open_store",
+    "summary",
+]
+
+#: Called after each file of a batch: (the file, files done so far, files in all).
+Progress = Callable[[Path, int, int], None]
+
+Db = Store | str | os.PathLike[str]
+
+_analyzer: Analyzer | None = None
+_analyzer_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    """The process's Analyzer, loaded on first use (raises ModelNotFound)."""
+    global _analyzer
+    with _analyzer_lock:
+        if _analyzer is None:
+            from dragoman.nlp.pipeline import Analyzer
+
+            _analyzer = Analyzer()
+        return _analyzer
+
+
+def _analyze_one(analyzer: Analyzer, article: Article) -> ArticleRecord:
+    """The record of one article; a failure inside the pipeline becomes a DragomanError
+    naming the article, so that the batch it belongs to can go on."""
+    try:
+        return analyzer.analyze(article)
+    except DragomanError:
+        raise
+    except Exception as e:
+        raise DragomanError(
+            f"analysis failed ({type(e).__name__}: {e})", source=article.source or article.id
+        ) from e
+
+
+def reason(error: DragomanError) -> str:
+    """An error's message with its code, without its source: ``[D102] the file is empty``."""
+    return f"[{error.code}] {error.message}"
+
+
+# -- analyse ------------------------------------------------------------------------
+
+
+def analyze_paths(
+    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None
+) -> Iterator[tuple[Path, ArticleRecord | None, DragomanError | None]]:
+    """Each report under ``paths`` with its record, or with the reason it has none.
+
+    Files come in the order given (directories expanded, sorted); a file holding several
+    reports (JSON Lines, feeds) yields one item per report, then one per bad entry. An
+    item is ``(path, record, None)`` or ``(path, None, error)``; the error is an
+    :class:`~dragoman.errors.IngestError` for a bad file, or a DragomanError for a
+    report the pipeline failed on. Nothing is stored.
+    """
+    for path in iter_report_files(paths):
+        loaded = read_path(path)
+        for article in loaded.articles:
+            if analyzer is None:
+                analyzer = default_analyzer()
+            try:
+                yield path, _analyze_one(analyzer, article), None
+            except DragomanError as e:
+                yield path, None, e
+        for error in loaded.errors:
+            yield path, None, error
+
+
+# -- ingest -------------------------------------------------------------------------
+
+
+@dataclass
+class IngestResult:
+    """What a batch did: articles added, articles already stored, and each failure as
+    ``(source, reason)`` (a bad file, a bad entry of a file, or an article that could
+    not be analysed or saved)."""
+
+    added: int = 0
+    present: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "files": self.files,
+            "added": self.added,
+            "present": self.present,
+            "failed": [{"source": s, "reason": r} for s, r in self.failed],
+        }
+
+
+def open_store(db: str | os.PathLike[str] = DEFAULT_PATH, *, must_exist: bool = False) -> Store:
+    """Open the database at ``db`` (a file path or a SQLAlchemy URL).
+
+    With ``must_exist``, a file path that does not exist is an error instead of a new,
+    empty database: asking questions of a store that was never filled is a typo.
+    """
+    target = os.fspath(db)
+    if must_exist and "://" not in target and not Path(target).is_file():
+        raise StoreError(
+            "no database here; fill one first with: dragoman ingest PATH --db " + target,
+            source=target,
+        )
+    return Store.open(target)
+
+
+class _Opened:
+    """A store given, or opened from a path and closed afterwards."""
+
+    def __init__(self, db: Db, must_exist: bool = False) -> None:
+        self.owned = not isinstance(db, Store)
+        self.store = db if isinstance(db, Store) else open_store(db, must_exist=must_exist)
+
+    def __enter__(self) -> Store:
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        if self.owned:
+            self.store.close()
+
+
+def ingest_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    db: Db,
+    progress: Progress | None = None,
+    analyzer: Analyzer | None = None,
+) -> IngestResult:
+    """Read, analyse and store every report under ``paths``.
+
+    Each article is saved in its own transaction. An article already stored (same body,
+    whatever the file) is counted as present and not analysed again, so running a batch
+    twice is fast and changes nothing. ``db`` is an open Store or a path/URL to open.
+    """
+    files = list(iter_report_files(paths))
+    result = IngestResult(files=len(files))
+    with _Opened(db) as store:
+        for done, path in enumerate(files, 1):
+            _ingest_file(path, store, result, analyzer)
+            if progress is not None:
+                progress(path, done, len(files))
+    return result
+
+
+def _ingest_file(
+    path: Path, store: Store, result: IngestResult, analyzer: Analyzer | None
+) -> None:
+    loaded = read_path(path)
+    for article in loaded.articles:
+        source = article.source or str(path)
+        try:
+            if store.has(article.id):
+                result.present += 1
+                continue
+            record = _analyze_one(analyzer or default_analyzer(), article)
+            if store.save(record):
+                result.added += 1
+            else:
+                result.present += 1
+        except DragomanError as e:
+            if isinstance(e, ModelNotFound):
+                raise  # nothing else could be analysed either
+            result.failed.append((e.source or source, reason(e)))
+    for error in loaded.errors:
+        result.failed.append((error.source or str(path), reason(error)))
+
+
+# -- evaluate -----------------------------------------------------------------------
+
+
+def evaluate(directory: str | os.PathLike[str], analyzer: Analyzer | None = None) -> EvalReport:
+    """Analyse every report in ``directory`` that has a gold record beside it, and
+    score the records (see :func:`dragoman.evaluate.evaluate_dir`).
+
+    A report that cannot be read or analysed stops the evaluation with its reason:
+    scoring without it would flatter the scores.
+    """
+
+    def analyze(path: Path) -> dict[str, Any]:
+        loaded = read_path(path)
+        if loaded.errors:
+            raise loaded.errors[0]
+        if len(loaded.articles) != 1:
+            raise EvaluationError(
+                f"holds {len(loaded.articles)} reports; a gold record describes one",
+                source=str(path),
+            )
+        return _analyze_one(analyzer or default_analyzer(), loaded.articles[0]).to_dict()
+
+    return evaluate_dir(Path(directory), analyze)
+
+
+def floor_failures(
+    report: EvalReport, floors: str | os.PathLike[str] | None = None
+) -> list[str]:
+    """One line per pinned floor the report falls below (``floors`` defaults to the
+    pinned ``dragoman/eval_floors.json``); empty when all are met."""
+    return check_floors(report, load_floors(floors))
+
+
+# -- summary ------------------------------------------------------------------------
+
+
+def _iso(value: object) -> str | None:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return None if value is None else str(value)
+
+
+def summary(db: Db) -> dict[str, Any]:
+    """What the store holds, JSON-ready: ``database``, ``counts`` per table,
+    ``published`` (first/last ISO dates), ``top_speakers`` as ``[name, quotes]`` pairs,
+    ``parties`` and ``sample_source`` (a stored report's source, to point users at)."""
+    with _Opened(db, must_exist=True) as store:
+        data = store.summary()
+        query = select(articles.c.source).order_by(
+            articles.c.published.nulls_last(), articles.c.id
+        )
+        try:
+            with store.engine.connect() as connection:
+                sample = connection.execute(query.limit(1)).scalar()
+        except Exception as e:
+            raise StoreError(f"cannot read: {e}", source=store.target) from e
+        return {
+            "database": store.target,
+            "counts": dict(data["counts"]),
+            "published": {k: _iso(v) for k, v in data["published"].items()},
+            "top_speakers": [[name, count] for name, count in data["top_speakers"]],
+            "parties": list(data["parties"]),
+            "sample_source": sample,
+        }

@@ -1,0 +1,19 @@
+"""Reading news reports from files into :class:`~dragoman.models.Article` records.
+
+One module per format (``text``, ``markdown``, ``html``, ``jsonl``, ``feeds``), each
+with ``read(text, source) -> Loaded``; :mod:`~dragoman.ingest.files` finds the files,
+checks them and picks the reader by suffix. Bad files come back as errors, not raised.
+"""
+
+from dragoman.ingest.checks import MAX_FILE_BYTES
+from dragoman.ingest.files import READERS, iter_report_files, read_path, read_paths
+from dragoman.ingest.loaded import Loaded
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "READERS",
+    "Loaded",
+    "iter_report_files",
+    "read_path",
+    "read_paths",
+]

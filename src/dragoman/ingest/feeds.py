@@ -1,0 +1,105 @@
+"""RSS and Atom feeds, through feedparser: one report per entry.
+
+Feeds carry many reports in one file, so a bad entry (no text, an unreadable date) is
+reported on its own and the others are still read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import time
+from typing import Any
+
+import feedparser
+
+from dragoman.errors import EmptyReport, MalformedReport
+from dragoman.ingest.fields import parse_date, parse_language, trim_body
+from dragoman.ingest.htmltext import html_to_text
+from dragoman.ingest.loaded import Loaded
+from dragoman.models import Article
+
+
+def read(text: str, source: str) -> Loaded:
+    """Every entry of the feed in ``text``, and an error for each entry without text."""
+    # A stream, never the string itself: feedparser would fetch a string that looks
+    # like a URL, or open one that looks like a file path.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    entries = parsed.get("entries") or []
+    if not entries:
+        if parsed.get("bozo") and not parsed.get("version"):
+            problem = parsed.get("bozo_exception")
+            raise MalformedReport(f"not a readable RSS or Atom feed ({problem})", source=source)
+        raise EmptyReport("the feed has no entries", source=source)
+    feed = parsed.get("feed") or {}
+    outlet = _text(feed.get("title"))
+    language = feed.get("language")
+    loaded = Loaded()
+    for number, entry in enumerate(entries, 1):
+        body = _body(entry)
+        if body:
+            loaded.articles.append(_article(entry, body, source, outlet, language))
+        else:
+            loaded.errors.append(EmptyReport(f"{_name(entry, number)} has no text", source=source))
+    return loaded
+
+
+def _name(entry: Any, number: int) -> str:
+    """How an error points at an entry: its place in the feed, and its title if any."""
+    title = _text(entry.get("title"))
+    return f"entry {number} ({title!r})" if title else f"entry {number}"
+
+
+def _article(entry: Any, body: str, source: str, outlet: str | None, language: object) -> Article:
+    return Article(
+        body=body,
+        source=source,
+        title=_text(entry.get("title")),
+        url=_text(entry.get("link")),
+        outlet=outlet,
+        published=_published(entry),
+        language=parse_language(_first_language(entry) or language),
+    )
+
+
+def _body(entry: Any) -> str:
+    """The entry's full content if it has one, else its summary, as plain text."""
+    candidates = [*(entry.get("content") or []), entry.get("summary_detail")]
+    for detail in candidates:
+        if not detail or not _text(detail.get("value")):
+            continue
+        value = str(detail.get("value"))
+        if "html" in str(detail.get("type") or "html"):
+            value = html_to_text(value)
+        body = trim_body(value)
+        if body:
+            return body
+    return ""
+
+
+def _published(entry: Any) -> dt.date | None:
+    """The day the entry was published, as the feed writes it (no shift to UTC)."""
+    for key in ("published", "updated"):
+        try:
+            day = parse_date(entry.get(key))
+        except (TypeError, ValueError):
+            day = None
+        if day:
+            return day
+        parsed = entry.get(f"{key}_parsed")
+        if isinstance(parsed, time.struct_time):
+            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+    return None
+
+
+def _first_language(entry: Any) -> str | None:
+    for detail in [*(entry.get("content") or []), entry.get("summary_detail")]:
+        if detail and detail.get("language"):
+            return str(detail.get("language"))
+    return None
+
+
+def _text(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    return value.strip() or None

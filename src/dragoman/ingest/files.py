@@ -1,0 +1,91 @@
+"""From paths to articles: finding report files, checking them, choosing a reader.
+
+Reading never raises for a bad file: each file's problems come back beside whatever it
+did yield, so a batch reports every bad file with its reason and carries on.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from dragoman.errors import IngestError, UnsupportedFormat
+from dragoman.ingest import feeds, html, jsonl, markdown, text
+from dragoman.ingest.checks import read_report_text
+from dragoman.ingest.loaded import Loaded
+
+Reader = Callable[[str, str], Loaded]
+
+#: Which reader handles a file, by its suffix (lower-cased).
+READERS: dict[str, Reader] = {
+    ".txt": text.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".jsonl": jsonl.read,
+    ".ndjson": jsonl.read,
+    ".xml": feeds.read,
+    ".rss": feeds.read,
+    ".atom": feeds.read,
+}
+
+# Not reports, though they sit beside them: docs, licences, and the gold records.
+_SKIPPED_PREFIXES = ("README", "LICENSE", "LICENCE")
+_SKIPPED_STEMS = frozenset({"readme", "license", "licence"})
+_SKIPPED_SUFFIXES = (".json",)
+
+
+def read_path(path: str | os.PathLike[str]) -> Loaded:
+    """The articles in one file, or the reasons it has none; never raises for a bad file."""
+    source = os.fspath(path)
+    reader = READERS.get(Path(source).suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        return Loaded.failed(
+            UnsupportedFormat(f"no reader for this kind of file ({known})", source=source)
+        )
+    try:
+        return reader(read_report_text(Path(source), source), source)
+    except IngestError as err:
+        return Loaded.failed(err)
+
+
+def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Loaded]]:
+    """Each report file under ``paths`` with what was read from it, one at a time."""
+    for path in iter_report_files(paths):
+        yield path, read_path(path)
+
+
+def iter_report_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files to read: named files as given, directories expanded recursively.
+
+    Inside a directory, hidden files and folders, READMEs, licences and ``.json`` files
+    (gold records kept beside the reports) are left out, and the rest come sorted. A named
+    path is yielded even when it does not exist, so that reading it reports why.
+    """
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(_walk(path))
+        else:
+            yield path
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in names:
+            if _is_report_name(name):
+                yield Path(folder, name)
+
+
+def _is_report_name(name: str) -> bool:
+    """Whether a file found in a folder is a report to read (``README*``, ``LICENSE*``,
+    ``readme.md`` and gold ``.json`` files are not; ``licensing-talks.txt`` is)."""
+    return not (
+        name.startswith((".", *_SKIPPED_PREFIXES))
+        or name.split(".", 1)[0].lower() in _SKIPPED_STEMS
+        or name.lower().endswith(_SKIPPED_SUFFIXES)
+    )

@@ -1,0 +1,6 @@
+"""dragoman's spaCy components, one module each; importing this package registers
+their factories with spaCy."""
+
+from dragoman.nlp.components import actors, dates, quotes
+
+__all__ = ["actors", "dates", "quotes"]

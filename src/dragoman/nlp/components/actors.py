@@ -1,0 +1,270 @@
+"""The ``dragoman_actors`` component: people, parties and organisations, their roles
+and parties, under one canonical name across spellings and metonyms.
+
+Names come from two places: the gazetteer (known actors and their variants, matched
+as phrases) and spaCy's PERSON entities (anyone else). Mentions of one person are
+merged by surname, so "Kremlin spokesman Dmitry Peskov ... Peskov" is one actor.
+Roles come from titles before a name ("French President Emmanuel Macron") and from
+appositions ("the head of the Russian delegation, Vladimir Medinski,").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.models import Actor
+from dragoman.nlp.extensions import Mention, register_extensions
+from dragoman.nlp.gazetteer import Entry, Gazetteer, fold, load_gazetteer
+
+#: Head nouns that make a noun phrase a role ("spokesman", "chief negotiator").
+ROLE_WORDS = {
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
+    "adviser", "advisor", "aide", "secretary", "chancellor", "chief", "head", "leader",
+    "ambassador", "commander", "general", "mayor", "governor", "chairman", "chairwoman",
+    "director", "deputy", "representative", "premier", "prime", "king", "foreign", "defence",
+    "defense", "official", "diplomat", "mediator", "member", "delegate", "speaker", "lawmaker",
+    "senator", "ombudsman", "commissioner", "emissary", "son-in-law", "administrator", "chair",
+    "vice", "counterpart", "press", "correspondent", "analyst", "editor",
+}
+#: Words that may stand before a name without being part of its role.
+_NOT_ROLE = {"the", "a", "an", "said", "says", "according", "to", "by", "mr", "mrs", "ms", "dr"}
+_TITLE_CASE = re.compile(r"^[A-Z][\w'\-\.]*$")
+
+
+def _mention_tokens(doc: Doc, start: int, end: int) -> Span:
+    return doc[start:end]
+
+
+def _is_plausible_person(span: Span, gazetteer: Gazetteer) -> bool:
+    """spaCy's small model calls many things PERSON; keep names that look like names."""
+    words = [t for t in span if not t.is_punct]
+    if not words or len(words) > 4:
+        return False
+    if not all(t.text[:1].isupper() for t in words if t.text not in ("bin", "von", "der", "al")):
+        return False
+    if gazetteer.lookup(span.text) is not None and gazetteer.lookup(span.text).kind != "person":  # type: ignore[union-attr]
+        return False
+    if any(gazetteer.party_of_adjective(t.text) for t in words):
+        return False
+    return True
+
+
+def _strip_possessive(span: Span) -> Span:
+    if len(span) > 1 and span[-1].text in ("'s", "\u2019s", "'"):
+        return span[:-1]
+    return span
+
+
+class ActorsComponent:
+    """Find actor mentions, merge them into canonical actors, and attach roles."""
+
+    def __init__(self, nlp: Language, name: str, gazetteer: Gazetteer | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.entry_of_form: dict[str, Entry] = {}
+        exact_forms, folded_forms = [], []
+        for form, entry in self.gazetteer.surface_forms():
+            self.entry_of_form[form.lower()] = entry
+            # Acronyms ("US", "UN") would match pronouns when lower-cased.
+            if form.replace(".", "").isupper() or len(form) <= 3:
+                exact_forms.append(form)
+            else:
+                folded_forms.append(form)
+        self.exact.add("GAZ", [nlp.make_doc(f) for f in exact_forms])
+        self.folded.add("GAZ", [nlp.make_doc(f) for f in folded_forms])
+        self.people = {e.name: e for e in self.gazetteer.entries.values() if e.kind == "person"}
+        self.person_surnames = {fold(e.name).split()[-1]: e for e in self.people.values()}
+        for person in self.people.values():
+            for alias in person.aliases:
+                self.person_surnames.setdefault(fold(alias).split()[-1], person)
+
+    # -- finding mentions -------------------------------------------------------
+
+    def _gazetteer_spans(self, doc: Doc) -> list[tuple[Span, Entry]]:
+        found = []
+        for _, start, end in [*self.exact(doc), *self.folded(doc)]:
+            span = doc[start:end]
+            entry = self.entry_of_form.get(span.text.lower())
+            if entry is None:
+                continue
+            found.append((span, entry))
+        return found
+
+    def _resolve_person(self, text: str) -> Entry | None:
+        """A known person for a name found by the parser, allowing spelling variants."""
+        entry = self.gazetteer.lookup(text)
+        if entry is not None and entry.kind == "person":
+            return entry
+        folded = fold(text)
+        surname = folded.split()[-1] if folded else ""
+        if surname in self.person_surnames:
+            candidate = self.person_surnames[surname]
+            first = folded.split()[0]
+            known_first = {fold(f).split()[0] for f in [candidate.name, *candidate.aliases]}
+            if len(folded.split()) == 1 or first in known_first or fuzz.ratio(first, fold(candidate.name).split()[0]) > 70:
+                return candidate
+        if len(folded) >= 6:
+            best = process.extractOne(folded, {n: fold(n) for n in self.people}, scorer=fuzz.ratio)
+            if best and best[1] >= 90:
+                return self.people[best[2]]
+        return None
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[tuple[Span, str, str]] = []  # (span, canonical name, kind)
+        taken: set[int] = set()
+        gaz = sorted(self._gazetteer_spans(doc), key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+        for span, entry in gaz:
+            if any(i in taken for i in range(span.start, span.end)):
+                continue
+            spans.append((span, entry.name, entry.kind))
+            taken.update(range(span.start, span.end))
+        local: dict[str, str] = {}  # folded surname -> canonical name, for unknown people
+        persons = [_strip_possessive(e) for e in doc.ents if e.label_ == "PERSON"]
+        persons.sort(key=lambda s: -(s.end - s.start))
+        for span in persons:
+            if any(i in taken for i in range(span.start, span.end)):
+                # A longer name that contains a gazetteer surname ("Volodymyr Zelenskiy").
+                continue
+            if not _is_plausible_person(span, self.gazetteer):
+                continue
+            entry = self._resolve_person(span.text)
+            if entry is not None:
+                name = entry.name
+            else:
+                surname = fold(span.text).split()[-1]
+                if len(span) == 1 and surname not in local:
+                    # A lone unknown word ("Patriot") is rarely a person the report
+                    # introduces; a surname of a full name seen earlier is.
+                    continue
+                name = local.setdefault(surname, span.text)
+            spans.append((span, name, "person"))
+            taken.update(range(span.start, span.end))
+        # Extend gazetteer person matches to the full name the text gives ("Volodymyr
+        # Zelenskiy" when only "Zelenskiy" is listed).
+        mentions = sorted(
+            (Mention(s.start_char, s.end_char, s.start, s.end, name, kind) for s, name, kind in spans),
+            key=lambda m: m.start,
+        )
+        doc._.mentions = mentions
+        doc._.actors = self._actors(doc, mentions)
+        return doc
+
+    # -- building actors ----------------------------------------------------------
+
+    def _actors(self, doc: Doc, mentions: list[Mention]) -> dict[str, Actor]:
+        actors: dict[str, Actor] = {}
+        for mention in mentions:
+            actor = actors.get(mention.name)
+            if actor is None:
+                entry = self.gazetteer.entries.get(mention.name)
+                actor = Actor(
+                    name=mention.name,
+                    kind=mention.kind,
+                    party=entry.party if entry else None,
+                    confidence=0.9 if entry else 0.6,
+                )
+                actors[mention.name] = actor
+            surface = doc.text[mention.start : mention.end]
+            if surface != actor.name and surface not in actor.aliases:
+                actor.aliases.append(surface)
+            actor.mentions.append((mention.start, mention.end))
+            if actor.kind == "person" and actor.role is None:
+                role = self.role_of(doc[mention.token_start : mention.token_end])
+                if role:
+                    actor.role = role
+                    if actor.party is None:
+                        actor.party = self.party_of_role(role)
+        for actor in actors.values():
+            if actor.kind == "person" and actor.role is None:
+                entry = self.gazetteer.entries.get(actor.name)
+                if entry is not None:
+                    actor.role = entry.role
+        return actors
+
+    def role_of(self, name: Span) -> str | None:
+        """The role a sentence gives the person named by ``name``, if any."""
+        head = name.root
+        # "Kremlin spokesman Dmitry Peskov": titles compounded onto the name.
+        left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "nn") and t.i < name.start]
+        if left:
+            start = min(t.left_edge.i for t in left)
+            tokens = [t for t in name.doc[start : name.start] if t.lower_ not in _NOT_ROLE]
+            if tokens and any(t.lower_ in ROLE_WORDS for t in tokens):
+                return self.normalise_role(" ".join(t.text for t in tokens).replace(" 's", "'s"))
+        # "Rustem Umerov, head of the Ukrainian delegation,": an apposition after the name.
+        for child in head.rights:
+            if child.dep_ == "appos" and child.lower_ in ROLE_WORDS:
+                return self._clean_phrase(child.subtree)
+        # "The head of the Russian delegation, Vladimir Medinski,": the name is the apposition.
+        if head.dep_ == "appos" and head.head.lower_ in ROLE_WORDS and head.head.i < name.start:
+            role_head = head.head
+            tokens = [t for t in role_head.subtree if t.i < name.start]
+            return self._clean_phrase(tokens)
+        return None
+
+    def _clean_phrase(self, tokens: object) -> str | None:
+        words = [t for t in tokens if not (t.is_punct and t.text in ",;")]  # type: ignore[attr-defined]
+        while words and words[0].lower_ in ("the", "a", "an"):
+            words = words[1:]
+        if not words or len(words) > 12:
+            return None
+        text = "".join(t.text_with_ws for t in words).strip()
+        return self.normalise_role(text)
+
+    def normalise_role(self, role: str) -> str:
+        """"Russian President" -> "President of Russia"; other roles as written."""
+        words = role.split()
+        if len(words) == 2 and words[1].lower() in ("president", "chancellor", "premier"):
+            party = self.gazetteer.party_of_adjective(words[0])
+            if party:
+                return f"{words[1].capitalize()} of {party}"
+        if len(words) == 3 and " ".join(words[1:]).lower() in ("prime minister", "foreign minister", "defence minister", "defense minister"):
+            party = self.gazetteer.party_of_adjective(words[0])
+            if party:
+                return f"{words[1].capitalize()} {words[2].capitalize()} of {party}"
+        return role
+
+    def party_of_role(self, role: str) -> str | None:
+        """The party a role belongs to, from its nationality words or a metonym:
+        "Kremlin spokesman" -> Russia, "head of the Ukrainian delegation" -> Ukraine."""
+        match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", role)
+        if match:
+            entry = self.gazetteer.lookup(match.group(1))
+            if entry is not None and entry.kind == "party":
+                return entry.name
+        words = role.replace("'s", "").split()
+        for size in (2, 1):
+            for i in range(len(words) - size + 1):
+                phrase = " ".join(words[i : i + size])
+                party = self.gazetteer.party_of_adjective(phrase)
+                if party:
+                    return party
+                entry = self.gazetteer.lookup(phrase)
+                if entry is not None and entry.kind == "party":
+                    return entry.name
+        return None
+
+
+def token_actor(doc: Doc, token: Token) -> Mention | None:
+    """The mention a token belongs to, if any."""
+    for mention in doc._.mentions or []:
+        if mention.token_start <= token.i < mention.token_end:
+            return mention
+    return None
+
+
+@Language.factory(
+    "dragoman_actors",
+    assigns=["doc._.mentions", "doc._.actors"],
+    requires=["doc.ents"],
+)
+def make_actors(nlp: Language, name: str) -> ActorsComponent:
+    return ActorsComponent(nlp, name)

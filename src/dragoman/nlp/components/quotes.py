@@ -1,0 +1,484 @@
+"""The ``dragoman_quotes`` component: direct, mixed and indirect quotes, each with
+its cue, its speaker and the day it was said.
+
+- direct: a quotation that stands as a sentence or clause of its own
+  ("“We see no progress,” he said." / "Leavitt said: “…”");
+- mixed: a quoted fragment inside the reporter's sentence
+  (Putin acknowledged “progress”);
+- indirect: reported speech after a cue verb, without quotation marks
+  (Medinsky said that Kyiv would stay neutral).
+
+Speakers are the subjects of cue verbs, resolved by :class:`SpeakerResolver`; a
+quotation with no cue of its own continues the previous speaker's words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.models import Quote
+from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.gazetteer import load_gazetteer
+from dragoman.nlp.lexicon import load_cues
+from dragoman.nlp.quotemarks import find_quoted, paragraphs
+from dragoman.nlp.speakers import Speaker, SpeakerResolver
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+class QuotesComponent:
+    def __init__(self, name: str) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer = load_gazetteer()
+        cues = load_cues()
+        self.speech = set(cues["speech"])
+        self.indirect = set(cues["indirect"])
+        self.object_clause = set(cues["object_clause"])
+        self.infinitive = set(cues["infinitive"])
+
+    # -- the component ---------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        quoted = find_quoted(doc.text)
+        doc._.quoted = quoted
+        self.paragraphs = paragraphs(doc.text)
+        self.dated: dict[str, dt.date] = {}
+        self.appearances = self._appearances(doc)
+        resolver = SpeakerResolver(doc, self.gazetteer, quoted)
+        found: list[Quote] = []
+        pending = sorted(
+            [("q", s, e) for s, e in quoted] + [("s", s.start_char, s.end_char) for s in doc.sents],
+            key=lambda item: (item[1], 0 if item[0] == "s" else 1),
+        )
+        last: Quote | None = None
+        for kind, start, end in pending:
+            if kind == "s":
+                sent = doc.char_span(start, end, alignment_mode="expand")
+                if sent is not None:
+                    for quote in self._indirect(doc, sent, resolver, quoted):
+                        found.append(quote)
+                        last = quote
+                continue
+            quote = self._quotation(doc, start, end, resolver, quoted, last)
+            if quote is not None:
+                found.append(quote)
+                last = quote
+        found.sort(key=lambda q: q.start)
+        doc._.quotes = self._dedupe(found)
+        return doc
+
+    @staticmethod
+    def _appearances(doc: Doc) -> dict[str, list[tuple[int, dt.date]]]:
+        """For each actor, the days the report places it on as the subject of a
+        sentence with a time expression that names a day."""
+        found: dict[str, list[tuple[int, dt.date]]] = {}
+        times = [t for t in (doc._.times or []) if t.date is not None]
+        if not times:
+            return found
+        quoted = doc._.quoted or []
+        for mention in doc._.mentions or []:
+            head = doc[mention.token_end - 1]
+            if head.dep_ not in ("nsubj", "nsubjpass") and head.head.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            sent = head.sent
+            for time in times:
+                if sent.start_char <= time.start < sent.end_char and not any(s <= time.start < e for s, e in quoted):
+                    found.setdefault(mention.name, []).append((mention.start, time.date))
+                    break
+        return found
+
+    # -- quotations --------------------------------------------------------------
+
+    def _quotation(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        resolver: SpeakerResolver,
+        quoted: list[tuple[int, int]],
+        last: Quote | None,
+    ) -> Quote | None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not span.text.strip(" ,.;:"):
+            return None
+        inner = [t for t in span if start <= t.idx < end]
+        if not inner:
+            return None
+        sents = self._sentences(doc, inner[0], inner[-1])
+        outside = [t for t in sents if not (start - 1 <= t.idx < end + 1)]
+        kind = "direct" if self._stands_alone(doc, start, end, inner) else "mixed"
+        cue_token: Token | None = None
+        speaker: Speaker | None = None
+        if kind == "mixed":
+            speaker, cue_token = self._governing_speaker(inner, resolver)
+        if speaker is None:
+            speaker, cue_token = self._attribution(outside, start, end, resolver)
+        if speaker is None and kind == "direct":
+            speaker, cue_token = self._continuation(doc, start, last, resolver)
+        if speaker is None and kind == "mixed":
+            # A scare quote or a title, not somebody's words.
+            return None
+        date = self._date(doc, cue_token, outside, start, end, last, speaker)
+        text = doc.text[start:end].strip()
+        offset = start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip()))
+        quote = Quote(
+            text=text,
+            kind=kind,
+            speaker=speaker.name if speaker else None,
+            cue=self._cue_text(cue_token),
+            date=date,
+            start=offset,
+            end=offset + len(text),
+            anonymous=bool(speaker and speaker.anonymous),
+            speaker_text=speaker.text if speaker else None,
+            confidence=round(speaker.confidence if speaker else 0.3, 2),
+        )
+        if speaker:
+            resolver.remember(start, speaker.name)
+        return quote
+
+    def _sentences(self, doc: Doc, first: Token, last: Token) -> list[Token]:
+        """The tokens of the sentences a quotation spans, plus a short trailing
+        attribution the parser cut off ("… .” He said.")."""
+        begin, finish = first.sent.start, last.sent.end
+        if finish < len(doc):
+            nxt = doc[finish].sent
+            if len(nxt) <= 8 and any(t.lemma_.lower() in self.speech for t in nxt):
+                finish = nxt.end
+        return list(doc[begin:finish])
+
+    def _stands_alone(self, doc: Doc, start: int, end: int, inner: list[Token]) -> bool:
+        """Direct when the quotation opens its sentence, follows a colon or a cue
+        verb and comma, or holds more than one sentence."""
+        before = doc.text[max(0, start - 60) : start - 1].rstrip()
+        if not before or before[-1] in ":\n" or before.endswith((".", "!", "?", ".\u201d", '."')):
+            return True
+        first_sent = inner[0].sent
+        if first_sent.start >= inner[0].i - 1 and (inner[0].i == 0 or doc[inner[0].i - 1].is_quote):
+            if first_sent.start == inner[0].i or doc[first_sent.start].is_quote:
+                return True
+        if before.endswith(","):
+            words = before[:-1].split()
+            if words and words[-1].lower() in {"said", "says", "added", "told", "stated", "wrote", "continued", "asked", "explained"}:
+                return True
+        return False
+
+    def _governing_speaker(
+        self, inner: list[Token], resolver: SpeakerResolver
+    ) -> tuple[Speaker | None, Token | None]:
+        """A mixed quote belongs to the subject of the nearest verb above it that has
+        one ("Putin acknowledged … “progress”", "the talks he described as “…”")."""
+        node = inner[0]
+        # Climb out of the quotation first.
+        inside_ids = {t.i for t in inner}
+        while node.i in inside_ids and node.head is not node:
+            node = node.head
+        seen = 0
+        while seen < 12:
+            seen += 1
+            if node.lemma_.lower() in self.speech and node.pos_ in ("VERB", "AUX"):
+                subject = self._subject(node)
+                if subject is not None and subject.i not in inside_ids:
+                    speaker = resolver.resolve(subject)
+                    if speaker is not None:
+                        return speaker, node
+            according = self._according_to(node)
+            if according is not None:
+                speaker = resolver.resolve(according)
+                if speaker is not None:
+                    return speaker, according.head.head
+            if node.head is node:
+                break
+            node = node.head
+        return None, None
+
+    @staticmethod
+    def _subject(verb: Token) -> Token | None:
+        """The subject of a verb, or of the verb it hangs from ("…, describing the
+        talks as …" takes the subject of the main clause)."""
+        for _ in range(3):
+            for child in verb.children:
+                if child.dep_ in _SUBJECTS:
+                    return child
+            if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+                return None
+            verb = verb.head
+        return None
+
+    def _according_to(self, token: Token) -> Token | None:
+        for child in token.children:
+            if child.lower_ == "according":
+                for grand in child.children:
+                    if grand.lower_ == "to":
+                        for obj in grand.children:
+                            if obj.dep_ == "pobj":
+                                return obj
+        return None
+
+    def _attribution(
+        self, outside: list[Token], start: int, end: int, resolver: SpeakerResolver
+    ) -> tuple[Speaker | None, Token | None]:
+        """The cue verb beside a quotation and its subject, nearest first."""
+        cues = [t for t in outside if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX", "NOUN")]
+        cues.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
+        for cue in cues:
+            for child in cue.children:
+                if child.dep_ in _SUBJECTS:
+                    speaker = resolver.resolve(child)
+                    if speaker is not None:
+                        return speaker, cue
+            # "…,” said Medinski: the parser may attach the name elsewhere.
+            for child in cue.children:
+                if child.dep_ in ("dobj", "npadvmod", "attr", "appos") and child.pos_ == "PROPN":
+                    speaker = resolver.resolve(child)
+                    if speaker is not None:
+                        return speaker, cue
+            head = cue.head
+            if cue.dep_ in ("conj", "advcl", "xcomp") and head is not cue:
+                for child in head.children:
+                    if child.dep_ in _SUBJECTS:
+                        speaker = resolver.resolve(child)
+                        if speaker is not None:
+                            return speaker, cue
+        for token in outside:
+            if token.lower_ == "according" and token.i + 1 < len(token.doc):
+                for obj in token.doc[token.i + 1].children:
+                    if obj.dep_ == "pobj":
+                        speaker = resolver.resolve(obj)
+                        if speaker is not None:
+                            return speaker, token
+        return None, None
+
+    def _continuation(
+        self, doc: Doc, start: int, last: Quote | None, resolver: SpeakerResolver
+    ) -> tuple[Speaker | None, Token | None]:
+        """A quotation with no cue of its own: the words of the previous speaker in
+        this paragraph or the one before, else of the person last named there."""
+        here = self._paragraph_index(start)
+        if last is not None and last.speaker and self._paragraph_index(last.start) >= here - 1:
+            if last.speaker in resolver.people or self._paragraph_index(last.start) == here:
+                return Speaker(last.speaker, last.speaker_text or "", 0.6), None
+        # An interview: the interviewee speaks on between the interviewer's questions.
+        for position, name in reversed(resolver.history):
+            if position < start and name in resolver.people and self._paragraph_index(position) >= here - 4:
+                return Speaker(name, "", 0.5), None
+        spoken = [name for position, name in resolver.history if position < start and name in resolver.people]
+        if spoken:
+            # Otherwise the person who has spoken most so far: the subject of a profile.
+            return Speaker(max(set(spoken), key=spoken.count), "", 0.4), None
+        floor = self.paragraphs[max(0, here - 1)][0] if self.paragraphs else 0
+        name = resolver.last_person_before(start, floor)
+        if name:
+            return Speaker(name, "", 0.4), None
+        return None, None
+
+    def _paragraph_index(self, position: int) -> int:
+        for index, (p_start, p_end) in enumerate(self.paragraphs):
+            if p_start <= position <= p_end:
+                return index
+        return len(self.paragraphs)
+
+    # -- indirect speech -------------------------------------------------------------
+
+    def _indirect(
+        self, doc: Doc, sent: Span, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
+    ) -> Iterable[Quote]:
+        for cue in sent:
+            lemma = cue.lemma_.lower()
+            if lemma not in self.indirect or cue.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(s <= cue.idx < e for s, e in quoted):
+                continue
+            content = self._content(cue)
+            if not content:
+                continue
+            c_start, c_end = content[0].idx, content[-1].idx + len(content[-1])
+            inside_quotes = sum(
+                max(0, min(e, c_end) - max(s, c_start)) for s, e in quoted
+            )
+            if inside_quotes > 0.3 * (c_end - c_start):
+                continue
+            subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
+            if subject is None and cue.dep_ in ("conj", "advcl", "xcomp", "relcl"):
+                subject = next((c for c in cue.head.children if c.dep_ in _SUBJECTS), None)
+                if cue.dep_ == "relcl" and subject is None:
+                    subject = None
+            if subject is None:
+                continue
+            speaker = resolver.resolve(subject)
+            if speaker is None:
+                continue
+            outside = [t for t in sent if not (c_start <= t.idx < c_end)]
+            date = self._date(doc, cue, outside, c_start, c_end, None, speaker)
+            resolver.remember(cue.idx, speaker.name)
+            yield Quote(
+                text=doc.text[c_start:c_end],
+                kind="indirect",
+                speaker=speaker.name,
+                cue=self._cue_text(cue),
+                date=date,
+                start=c_start,
+                end=c_end,
+                anonymous=speaker.anonymous,
+                speaker_text=speaker.text,
+                confidence=round(speaker.confidence * 0.9, 2),
+            )
+        yield from self._according_to_clause(doc, sent, resolver, quoted)
+
+    def _according_to_clause(
+        self, doc: Doc, sent: Span, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
+    ) -> Iterable[Quote]:
+        """"…, according to X": the rest of the sentence is X's statement."""
+        for token in sent:
+            if token.lower_ != "according" or token.i + 2 > sent.end:
+                continue
+            to = doc[token.i + 1]
+            obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            speaker = resolver.resolve(obj)
+            if speaker is None:
+                continue
+            phrase = {t.i for t in token.subtree} | {token.i, to.i} | {t.i for t in obj.subtree}
+            rest = [t for t in sent if t.i not in phrase and not t.is_punct]
+            if len(rest) < 4:
+                continue
+            c_start, c_end = rest[0].idx, rest[-1].idx + len(rest[-1])
+            inside_quotes = sum(max(0, min(e, c_end) - max(s, c_start)) for s, e in quoted)
+            if inside_quotes > 0.3 * (c_end - c_start):
+                continue
+            outside = [t for t in sent if t.i in phrase]
+            yield Quote(
+                text=doc.text[c_start:c_end],
+                kind="indirect",
+                speaker=speaker.name,
+                cue="according to",
+                date=self._date(doc, token, outside, c_start, c_end, None, speaker),
+                start=c_start,
+                end=c_end,
+                anonymous=speaker.anonymous,
+                speaker_text=speaker.text,
+                confidence=round(speaker.confidence * 0.8, 2),
+            )
+
+    def _content(self, cue: Token) -> list[Token]:
+        """The reported words a cue verb governs: its clausal complement ("said
+        [that] …"), its object and what follows ("accused Russia of …"), or its
+        infinitive ("vowed to end …")."""
+        lemma = cue.lemma_.lower()
+        pick: list[Token] = []
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                pick = list(child.subtree)
+                break
+        if not pick and cue.dep_ == "parataxis":
+            # "In return, Medinski said, Ukraine demands …": the words are the clause
+            # the cue interrupts.
+            aside = {t.i for t in cue.subtree}
+            rest = [t for t in cue.head.subtree if t.i not in aside]
+            runs: list[list[Token]] = []
+            for t in rest:
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+            pick = max(runs, key=len) if runs else []
+        if not pick and lemma in self.infinitive:
+            for child in cue.children:
+                if child.dep_ == "xcomp":
+                    pick = list(child.subtree)
+                    break
+        if not pick and lemma in self.object_clause:
+            objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i]
+            if objects and objects[0].dep_ == "dobj":
+                pick = [t for o in objects for t in o.subtree]
+        pick = sorted(pick, key=lambda t: t.i)
+        while pick and (pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct):
+            pick = pick[1:]
+        while pick and pick[-1].is_punct:
+            pick = pick[:-1]
+        if len(pick) < 3:
+            return []
+        # Keep it one stretch of text.
+        first, last = pick[0].i, pick[-1].i
+        return list(cue.doc[first : last + 1])
+
+    # -- dates and cues ----------------------------------------------------------------
+
+    def _date(
+        self,
+        doc: Doc,
+        cue: Token | None,
+        outside: list[Token],
+        start: int,
+        end: int,
+        last: Quote | None,
+        speaker: Speaker | None,
+    ) -> dt.date | None:
+        """The day the words were said: a time expression in the attribution, else
+        the day of the same speaker's previous words in this paragraph, else the
+        day of the report (a news report's statements are of its day unless it says
+        otherwise), unless the sentence places them at some other, vaguer time."""
+        times = [t for t in (doc._.times or []) if not (start <= t.start < end)]
+        spans = {(t.idx, t.idx + len(t)) for t in outside}
+        attribution = [
+            t for t in times if any(s <= t.start < e or s < t.end <= e for s, e in spans)
+        ]
+        if cue is not None and attribution:
+            attribution.sort(key=lambda t: (t.date is None, abs(t.start - cue.idx)))
+        for expression in attribution:
+            if speaker is not None and expression.date is not None:
+                self.dated[speaker.name] = expression.date
+            # A vaguer time ("in April 2025", "last week") names no day: None.
+            return expression.date
+        if speaker is not None and speaker.name in self.dated:
+            # The same speaker's earlier words carried a day: the same occasion.
+            return self.dated[speaker.name]
+        if speaker is not None:
+            # The speaker was last placed on a day ("Medinsky spoke yesterday …").
+            earlier = [(p, d) for p, d in self.appearances.get(speaker.name, []) if p < start]
+            if earlier:
+                return max(earlier)[1]
+        return doc._.published
+
+    @staticmethod
+    def _dedupe(quotes: list[Quote]) -> list[Quote]:
+        """Drop indirect readings of sentences already taken as quotations."""
+        def overlaps(a: Quote, b: Quote) -> bool:
+            return a.start < b.end and b.start < a.end
+
+        def contains(a: Quote, b: Quote) -> bool:
+            return a.start <= b.start and b.end <= a.end and a is not b
+
+        return [
+            q
+            for q in quotes
+            if q.kind != "indirect"
+            or not any(
+                (o.kind != "indirect" and overlaps(q, o))
+                or (o.kind == "indirect" and (contains(q, o) or (overlaps(q, o) and len(o.text) < len(q.text))))
+                for o in quotes
+                if o is not q
+            )
+        ]
+
+    def _cue_text(self, cue: Token | None) -> str | None:
+        if cue is None:
+            return None
+        if cue.lower_ == "according":
+            return "according to"
+        return cue.text
+
+
+@Language.factory(
+    "dragoman_quotes",
+    assigns=["doc._.quotes", "doc._.quoted"],
+    requires=["doc._.mentions", "doc._.actors", "doc._.times"],
+)
+def make_quotes(nlp: Language, name: str) -> QuotesComponent:
+    return QuotesComponent(name)

@@ -1,0 +1,54 @@
+"""The ``Doc`` extension attributes dragoman's components write and read, declared once.
+
+Each component documents which of these it assigns and requires (see the factories
+in ``dragoman.nlp.components``), so ``nlp.analyze_pipes()`` explains the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of the body that names an actor, with the actor's canonical name."""
+
+    start: int  # character offsets in the body
+    end: int
+    token_start: int
+    token_end: int
+    name: str
+    kind: str  # person, party or organization
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression in the body and the day it resolves to (or None)."""
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+
+
+_DOC_EXTENSIONS = {
+    "published": None,  # datetime.date: the reference for relative dates
+    "mentions": None,  # list[Mention], sorted by start
+    "actors": None,  # dict[str, dragoman.models.Actor], by canonical name
+    "times": None,  # list[TimeExpression], sorted by start
+    "quoted": None,  # list[tuple[int, int]]: character spans inside quotation marks
+    "quotes": None,  # list[dragoman.models.Quote]
+    "events": None,  # list[dragoman.models.Event]
+    "positions": None,  # list[dragoman.models.Position]
+    "assessments": None,  # list[dragoman.models.Assessment]
+}
+
+
+def register_extensions() -> None:
+    """Declare the extensions (idempotent: safe to call from every component)."""
+    for name, default in _DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

@@ -1,0 +1,142 @@
+"""The gazetteer: who and where, under one canonical name each.
+
+Reports spell the same person three ways (Medinsky, Medinski, Medinskiy) and name
+a state by its capital or seat of government (Moscow, the Kremlin). The gazetteer is
+a data file (``lexicons/gazetteer.yaml``) that a user can extend with their own
+file in ``DRAGOMAN_GAZETTEER``; this module loads it and answers look-ups.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA_FILE = Path(__file__).parent / "lexicons" / "gazetteer.yaml"
+
+
+def fold(text: str) -> str:
+    """Fold a name for comparison: accents, case, punctuation, possessives and the
+    transliteration variants of Slavic surname endings (-sky/-ski/-skiy/-skyy)."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    words = []
+    for word in text.split():
+        word = re.sub(r"(?:iy|yy|ii|y|i)$", "y", word) if len(word) > 3 else word
+        words.append(word)
+    return " ".join(words)
+
+
+@dataclass
+class Entry:
+    """One canonical actor: a person, a party or an organisation."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    role: str | None = None
+    party: str | None = None
+    adjectives: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Gazetteer:
+    """Look-ups over the loaded entries, by folded form."""
+
+    entries: dict[str, Entry]
+    places: dict[str, str]
+    place_spellings: dict[str, str]
+    _by_form: dict[str, Entry] = field(default_factory=dict)
+    _adjectives: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries.values():
+            for form in [entry.name, *entry.aliases]:
+                key = fold(form)
+                # A full name wins over a surname another entry also uses.
+                if key and (key not in self._by_form or entry.kind == "party"):
+                    self._by_form.setdefault(key, entry)
+            for adjective in entry.adjectives:
+                self._adjectives[fold(adjective)] = entry.name
+
+    def lookup(self, text: str) -> Entry | None:
+        """The entry a name or alias stands for, or None."""
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        return self._by_form.get(key)
+
+    def party_of_adjective(self, word: str) -> str | None:
+        """The party a nationality word makes a role belong to: Russian -> Russia."""
+        return self._adjectives.get(fold(word))
+
+    def country_of_place(self, place: str) -> str | None:
+        return self.places.get(self.canonical_place(place))
+
+    def canonical_place(self, place: str) -> str:
+        return self.place_spellings.get(place, place)
+
+    def surface_forms(self) -> list[tuple[str, Entry]]:
+        """Every name and alias with its entry, for phrase matching."""
+        forms = []
+        for entry in self.entries.values():
+            for form in [entry.name, *entry.aliases]:
+                forms.append((form, entry))
+        return forms
+
+
+def _entries(data: dict[str, Any]) -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for name, spec in (data.get("parties") or {}).items():
+        spec = spec or {}
+        entries[name] = Entry(
+            name=name,
+            kind="party",
+            aliases=list(spec.get("aliases") or []),
+            adjectives=list(spec.get("adjectives") or []),
+        )
+    for name, aliases in (data.get("organizations") or {}).items():
+        entries[name] = Entry(name=name, kind="organization", aliases=list(aliases or []))
+    for spec in data.get("people") or []:
+        entries[spec["name"]] = Entry(
+            name=spec["name"],
+            kind="person",
+            aliases=list(spec.get("aliases") or []),
+            role=spec.get("role"),
+            party=spec.get("party"),
+        )
+    return entries
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a gazetteer must be a mapping")
+    return data
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(extra: str | None = None) -> Gazetteer:
+    """Load the bundled gazetteer, merged with the user's file (``extra`` or the
+    ``DRAGOMAN_GAZETTEER`` environment variable) when there is one."""
+    data = _read(DATA_FILE)
+    entries = _entries(data)
+    places = dict(data.get("places") or {})
+    spellings = dict(data.get("place_spellings") or {})
+    user_file = extra or os.environ.get("DRAGOMAN_GAZETTEER")
+    if user_file:
+        user = _read(Path(user_file))
+        entries.update(_entries(user))
+        places.update(user.get("places") or {})
+        spellings.update(user.get("place_spellings") or {})
+    return Gazetteer(entries=entries, places=places, place_spellings=spellings)

@@ -1,0 +1,60 @@
+"""Find the stretches of a body that stand inside quotation marks.
+
+Reports mix curly and straight marks, leave a quotation open at the end of a
+paragraph when it runs on into the next, and use guillemets in translations. This
+module only finds the spans; deciding whose words they are is the quotes component's.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
+_PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _PARAGRAPH.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of the paragraphs (non-blank lines) of ``text``."""
+    return _paragraphs(text)
+
+
+def find_quoted(text: str) -> list[tuple[int, int]]:
+    """Inner character spans of the quotations in ``text`` (marks excluded).
+
+    A quotation left open at the end of its paragraph ends there: the convention
+    for quotes running over several paragraphs, and the safe reading of a typo.
+    """
+    spans: list[tuple[int, int]] = []
+    for p_start, p_end in _paragraphs(text):
+        i = p_start
+        while i < p_end:
+            char = text[i]
+            if char in _OPEN or char == '"':
+                closer = _OPEN.get(char, '"')
+                j = text.find(closer, i + 1, p_end)
+                if char == '"' or closer != '"':
+                    # Straight marks: also accept a curly closer typed by mistake.
+                    alt = text.find("\u201d", i + 1, p_end) if char == '"' else -1
+                    if j == -1 or (alt != -1 and alt < j):
+                        j = alt if alt != -1 else j
+                end = j if j != -1 else p_end
+                if text[i + 1 : end].strip():
+                    spans.append((i + 1, end))
+                i = end + 1
+            else:
+                i += 1
+    return spans
+
+
+def inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether a character position lies inside one of ``spans``."""
+    return any(start <= position < end for start, end in spans)

@@ -1,0 +1,162 @@
+"""The tables of the store, as SQLAlchemy Core metadata.
+
+This is the schema the code reads and writes; the migrations in ``migrations/versions``
+build it, and a test checks that the two agree. Only portable types are used (JSON,
+Date, Boolean...), so that the same tables work on SQLite and PostgreSQL. The dataclass
+fields ``start``/``end`` are stored as ``start_offset``/``end_offset`` because ``END``
+is reserved in SQL.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+# Named constraints, so that later migrations (batch mode on SQLite) can refer to them.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _article_fk() -> Column[str]:
+    """The link from a row to its article; deleting an article deletes its rows."""
+    return Column(
+        "article_id",
+        String,
+        ForeignKey("articles.id", ondelete="CASCADE"),
+        nullable=False,
+    )
+
+
+def _id() -> Column[int]:
+    """A surrogate key; rows of one article are read back in the order they were saved."""
+    return Column("id", Integer, primary_key=True, autoincrement=True)
+
+
+def _evidence() -> list[Column[int]]:
+    """Character offsets of the evidence in the article body."""
+    return [
+        Column("start_offset", Integer, nullable=False),
+        Column("end_offset", Integer, nullable=False),
+    ]
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String, primary_key=True),  # Article.id: hash of the normalised body
+    Column("source", String, nullable=False),
+    Column("url", String),
+    Column("outlet", String),
+    Column("published", Date),
+    Column("title", Text),
+    Column("caption", Text),
+    Column("credit", Text),
+    Column("language", String, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("ingested_at", DateTime, nullable=False),  # UTC, naive
+    Index(None, "published"),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    _id(),
+    _article_fk(),
+    Column("name", String, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("role", String),
+    Column("party", String),
+    Column("aliases", JSON, nullable=False),
+    Column("mentions", JSON, nullable=False),
+    Column("confidence", Float, nullable=False),
+    Index(None, "article_id"),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    _id(),
+    _article_fk(),
+    Column("speaker", String),
+    Column("text", Text, nullable=False),
+    Column("kind", String, nullable=False),
+    Column("cue", String),
+    Column("date", Date),
+    *_evidence(),
+    Column("anonymous", Boolean, nullable=False),
+    Column("speaker_text", Text),
+    Column("confidence", Float, nullable=False),
+    Index(None, "article_id"),
+    Index(None, "speaker"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    _id(),
+    _article_fk(),
+    Column("type", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("date", Date),
+    Column("place", String),
+    Column("participants", JSON, nullable=False),
+    *_evidence(),
+    Column("confidence", Float, nullable=False),
+    Index(None, "article_id"),
+    Index(None, "type", "date"),
+)
+
+positions = Table(
+    "positions",
+    metadata,
+    _id(),
+    _article_fk(),
+    Column("party", String, nullable=False),
+    Column("issue", String, nullable=False),
+    Column("subject", String),
+    Column("stance", String, nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("reported_by", String),
+    Column("date", Date),
+    *_evidence(),
+    Column("confidence", Float, nullable=False),
+    Index(None, "article_id"),
+    Index(None, "party", "issue"),
+)
+
+assessments = Table(
+    "assessments",
+    metadata,
+    _id(),
+    _article_fk(),
+    Column("actor", String, nullable=False),
+    Column("polarity", String, nullable=False),
+    Column("date", Date),
+    Column("summary", Text, nullable=False),
+    *_evidence(),
+    Column("confidence", Float, nullable=False),
+    Index(None, "article_id"),
+)
+
+# The tables that hang off an article, in the order a record lists them.
+CHILD_TABLES: tuple[Table, ...] = (actors, quotes, events, positions, assessments)

@@ -1,0 +1,203 @@
+"""The store: one object that opens a database, keeps records and answers questions.
+
+Writes go through :meth:`Store.save`, one transaction per article, so that a batch can
+log a failed article and go on with the rest. An article is identified by the hash of
+its body, so saving the same report twice (or from a second file) is a no-op.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from sqlalchemy import Connection, Engine, exists, select
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from dragoman.errors import StoreError
+from dragoman.models import Article, ArticleRecord
+from dragoman.store import codec, migrate, queries
+from dragoman.store.engine import DEFAULT_PATH, make_engine
+from dragoman.store.schema import CHILD_TABLES, articles
+
+
+class Store:
+    """A dragoman database (SQLite by default, or any URL SQLAlchemy accepts).
+
+    Use :meth:`open`, not the constructor: it migrates the database first.
+    """
+
+    def __init__(self, engine: Engine, target: str) -> None:
+        self._engine: Engine | None = engine
+        self.target = target
+
+    @classmethod
+    def open(cls, target: str | Path = DEFAULT_PATH) -> Store:
+        """Open (creating if needed) the database at ``target`` and upgrade it to head.
+
+        A path names an SQLite file; a string containing ``://`` is a SQLAlchemy URL,
+        such as ``postgresql+psycopg://user@host/dragoman``.
+        """
+        name = str(target)
+        try:
+            engine = make_engine(target)
+        except (SQLAlchemyError, ValueError, ImportError) as e:
+            raise StoreError(f"cannot open the database: {e}", source=name) from e
+        try:
+            migrate.upgrade(engine)
+        except Exception as e:
+            engine.dispose()
+            raise StoreError(f"cannot migrate the database: {e}", source=name) from e
+        return cls(engine, name)
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, for read queries that live outside this package."""
+        if self._engine is None:
+            raise StoreError("the store is closed", source=self.target)
+        return self._engine
+
+    def close(self) -> None:
+        """Close every pooled connection. Closing twice is harmless."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------
+
+    def save(self, record: ArticleRecord) -> bool:
+        """Keep a record; False if its article is already stored (nothing is written).
+
+        Everything is written in one transaction: on any failure nothing of the record
+        remains, and :class:`StoreError` names the article's source.
+        """
+        article = record.article
+        try:
+            # Built (and type-checked) before the transaction opens.
+            now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+            article_row = codec.article_row(article, now)
+            child_rows = codec.record_rows(record)
+            with self.engine.begin() as connection:
+                if self._has(connection, article.id):
+                    return False
+                connection.execute(articles.insert(), article_row)
+                for table in CHILD_TABLES:
+                    if child_rows[table.name]:
+                        connection.execute(table.insert(), child_rows[table.name])
+            return True
+        except StoreError:
+            raise
+        except IntegrityError as e:
+            # Another writer may have stored the same article since we looked.
+            if self.has(article.id):
+                return False
+            raise self._save_error(article, e) from e
+        except Exception as e:
+            raise self._save_error(article, e) from e
+
+    @staticmethod
+    def _save_error(article: Article, error: Exception) -> StoreError:
+        return StoreError(
+            f"cannot save article {article.id}: {error}", source=article.source or article.id
+        )
+
+    # -- reading -------------------------------------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        """Whether an article with this id is stored."""
+        with self._reading() as connection:
+            return self._has(connection, article_id)
+
+    def load(self, article_id: str) -> ArticleRecord | None:
+        """The stored record of an article, as it was saved; None if there is none."""
+        with self._reading() as connection:
+            return self._load(connection, article_id)
+
+    def articles(self) -> list[Article]:
+        """Every stored article, oldest publication first (undated ones last)."""
+        query = select(articles).order_by(articles.c.published.nulls_last(), articles.c.id)
+        with self._reading() as connection:
+            rows = connection.execute(query).mappings().all()
+        return [codec.from_row(Article, row) for row in rows]
+
+    def records(self) -> Iterator[ArticleRecord]:
+        """Every stored record, in the order of :meth:`articles`.
+
+        One record is read at a time, and no connection is held between them.
+        """
+        query = select(articles.c.id).order_by(articles.c.published.nulls_last(), articles.c.id)
+        with self._reading() as connection:
+            ids = connection.execute(query).scalars().all()
+        for article_id in ids:
+            record = self.load(article_id)
+            if record is not None:  # deleted since the ids were read
+                yield record
+
+    def summary(self) -> dict[str, Any]:
+        """Counts per table, the span of publication dates, top speakers and parties.
+
+        ``{"counts": {"articles": n, ...}, "published": {"first": date, "last": date},
+        "top_speakers": [(name, count), ...], "parties": [name, ...]}``
+        """
+        with self._reading() as connection:
+            return queries.summary(connection)
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        party: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[dict[str, Any]]:
+        """Quotes matching every filter given, with their article's published date,
+        title and source (see :func:`dragoman.store.queries.find_quotes`)."""
+        with self._reading() as connection:
+            return queries.find_quotes(connection, speaker, party, since, until)
+
+    # -- helpers -------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[Connection]:
+        """A connection for reading; database errors surface as StoreError."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot read: {e}", source=self.target) from e
+
+    @staticmethod
+    def _has(connection: Connection, article_id: str) -> bool:
+        query = select(exists().where(articles.c.id == article_id))
+        return bool(connection.execute(query).scalar())
+
+    @staticmethod
+    def _load(connection: Connection, article_id: str) -> ArticleRecord | None:
+        row = (
+            connection.execute(select(articles).where(articles.c.id == article_id))
+            .mappings()
+            .first()
+        )
+        if row is None:
+            return None
+        children: dict[str, list[Any]] = {}
+        for table in CHILD_TABLES:
+            rows = connection.execute(
+                select(table).where(table.c.article_id == article_id).order_by(table.c.id)
+            ).mappings()
+            cls = codec.CHILD_TYPES[table.name]
+            children[table.name] = [codec.from_row(cls, r) for r in rows]
+        return ArticleRecord(article=codec.from_row(Article, row), **children)
