@@ -1,5 +1,6 @@
 # dragoman: `make demo` and `make test` work on a fresh machine that has only Python 3.11.
-PYTHON ?= python3
+# The interpreter the virtual environment is made from: python3.11 where it exists.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || echo python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	rm -f $(DB)
+	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/dragoman ingest examples --db $(DB)
 	$(BIN)/dragoman summary --db $(DB)
 
@@ -27,4 +28,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) $(DB) build src/*.egg-info
+	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build src/*.egg-info

@@ -16,15 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import make_url
 
 from dragoman.errors import DragomanError, EvaluationError, ModelNotFound, StoreError
-from dragoman.evaluate import EvalReport, check_floors, evaluate_dir, load_floors
+from dragoman.evaluate import (
+    DEFAULT_FLOORS,
+    EvalReport,
+    check_floors,
+    evaluate_dir,
+    load_floors,
+)
 from dragoman.ingest import iter_report_files, read_path
 from dragoman.models import Article, ArticleRecord
 from dragoman.store import DEFAULT_PATH, Store
@@ -34,15 +41,19 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: slow, and only needed to analys
     from dragoman.nlp.pipeline import Analyzer
 
 __all__ = [
+    "DEFAULT_FLOORS",
     "DEFAULT_PATH",
     "IngestResult",
     "Progress",
     "analyze_paths",
     "default_analyzer",
+    "display_name",
     "evaluate",
     "floor_failures",
     "ingest_paths",
+    "load_floors",
     "open_store",
+    "reason",
     "summary",
 ]
 
@@ -104,9 +115,11 @@ def analyze_paths(
             if analyzer is None:
                 analyzer = default_analyzer()
             try:
-                yield path, _analyze_one(analyzer, article), None
+                record = _analyze_one(analyzer, article)
             except DragomanError as e:
                 yield path, None, e
+            else:
+                yield path, record, None
         for error in loaded.errors:
             yield path, None, error
 
@@ -190,9 +203,7 @@ def ingest_paths(
     return result
 
 
-def _ingest_file(
-    path: Path, store: Store, result: IngestResult, analyzer: Analyzer | None
-) -> None:
+def _ingest_file(path: Path, store: Store, result: IngestResult, analyzer: Analyzer | None) -> None:
     loaded = read_path(path)
     for article in loaded.articles:
         source = article.source or str(path)
@@ -239,11 +250,18 @@ def evaluate(directory: str | os.PathLike[str], analyzer: Analyzer | None = None
 
 
 def floor_failures(
-    report: EvalReport, floors: str | os.PathLike[str] | None = None
+    report: EvalReport, floors: Mapping[str, float] | str | os.PathLike[str] | None = None
 ) -> list[str]:
-    """One line per pinned floor the report falls below (``floors`` defaults to the
-    pinned ``dragoman/eval_floors.json``); empty when all are met."""
-    return check_floors(report, load_floors(floors))
+    """One line per pinned floor the report falls below; empty when all are met.
+
+    ``floors`` is a mapping from :func:`load_floors`, a floors file, or None for the
+    pinned ``dragoman/eval_floors.json``.
+    """
+    if isinstance(floors, Mapping):
+        limits = floors
+    else:
+        limits = load_floors(None if floors is None else os.fspath(floors))
+    return check_floors(report, limits)
 
 
 # -- summary ------------------------------------------------------------------------
@@ -255,22 +273,27 @@ def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
 
+def display_name(target: str) -> str:
+    """A database as it may be shown: a URL's password is masked."""
+    if "://" not in target:
+        return target
+    return make_url(target).render_as_string(hide_password=True)
+
+
 def summary(db: Db) -> dict[str, Any]:
     """What the store holds, JSON-ready: ``database``, ``counts`` per table,
     ``published`` (first/last ISO dates), ``top_speakers`` as ``[name, quotes]`` pairs,
     ``parties`` and ``sample_source`` (a stored report's source, to point users at)."""
     with _Opened(db, must_exist=True) as store:
         data = store.summary()
-        query = select(articles.c.source).order_by(
-            articles.c.published.nulls_last(), articles.c.id
-        )
+        query = select(articles.c.source).order_by(articles.c.published.nulls_last(), articles.c.id)
         try:
             with store.engine.connect() as connection:
                 sample = connection.execute(query.limit(1)).scalar()
         except Exception as e:
             raise StoreError(f"cannot read: {e}", source=store.target) from e
         return {
-            "database": store.target,
+            "database": display_name(store.target),
             "counts": dict(data["counts"]),
             "published": {k: _iso(v) for k, v in data["published"].items()},
             "top_speakers": [[name, count] for name, count in data["top_speakers"]],

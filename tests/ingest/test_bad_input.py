@@ -39,7 +39,8 @@ def only_error(loaded: Loaded, path: Path | str) -> IngestError:
 
 
 def test_unknown_suffix_is_unsupported(write: Write) -> None:
-    error = only_error(read_path(write("report.docx", REPORT)), write("report.docx", REPORT))
+    path = write("report.docx", REPORT)
+    error = only_error(read_path(path), path)
     assert type(error) is UnsupportedFormat
     assert ".txt" in error.message  # tells the user what would work
 

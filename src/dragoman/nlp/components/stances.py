@@ -1,0 +1,296 @@
+"""The ``dragoman_stances`` component: which issues a sentence touches, and each
+party's stance on them (propose, demand, accept, reject, concede).
+
+For every mention of an issue (``lexicons/issues.yaml``) the nearest stance cue
+(``lexicons/stances.yaml``) in the same sentence decides the stance, and the cue's
+subject decides the party. The party is whose position it is, not who reported it:
+in "Medinsky said Ukraine's proposals include neutrality" the cue "include" has the
+subject "Ukraine's proposals", so the position is Ukraine's, reported by Medinsky.
+A first person inside a quotation ("we proposed") is the speaker's party.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dragoman.models import Position, Quote
+from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
+from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
+
+_FIRST_PERSON = {"we", "i", "us", "our"}
+_STANCES = ("demand", "propose", "accept", "reject", "concede")
+
+
+@dataclass(frozen=True)
+class IssueHit:
+    """One mention of an issue in the text."""
+
+    issue: str
+    subject: str | None
+    start: int
+    end: int
+
+
+class IssueLexicon:
+    """The issue patterns, compiled once."""
+
+    def __init__(self) -> None:
+        data = load_lexicon("issues")
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        self.subjects: list[tuple[re.Pattern[str], str]] = []
+        for issue, spec in data.items():
+            pattern = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
+            self.patterns.append((issue, re.compile(pattern, re.IGNORECASE)))
+            for subject_pattern, name in (spec.get("subjects") or {}).items():
+                self.subjects.append((re.compile(subject_pattern, re.IGNORECASE), name))
+
+    def hits(self, text: str, offset: int) -> list[IssueHit]:
+        found = []
+        for issue, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                subject = None
+                if issue == "territory":
+                    subject = next((n for p, n in self.subjects if p.fullmatch(match.group())), None)
+                found.append(IssueHit(issue, subject, offset + match.start(), offset + match.end()))
+        return found
+
+
+class StanceLexicon:
+    """Stance cue lemmas and phrases, and what a negated cue means."""
+
+    def __init__(self) -> None:
+        data = load_lexicon("stances")
+        self.words: dict[str, str] = {}
+        self.phrases: list[tuple[list[str], str]] = []
+        for stance in _STANCES:
+            spec = data.get(stance) or {}
+            for word in spec.get("words") or []:
+                self.words.setdefault(str(word).lower(), stance)
+            for phrase in spec.get("phrases") or []:
+                self.phrases.append((str(phrase).lower().split(), stance))
+        self.negated: dict[str, str | None] = dict(data.get("negated") or {})
+
+    def cues(self, sent: Span) -> list[tuple[Token, str]]:
+        """The stance cues of a sentence: (the cue's head token, its stance)."""
+        found: list[tuple[Token, str]] = []
+        lemmas = [t.lemma_.lower() for t in sent]
+        for words, stance in self.phrases:
+            size = len(words)
+            for i in range(len(lemmas) - size + 1):
+                if lemmas[i : i + size] == words:
+                    found.append((sent[i], stance))
+        taken = {t.i for t, _ in found}
+        for token in sent:
+            stance = self.words.get(token.lemma_.lower())
+            if stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
+                if token.lemma_.lower() == "back" and token.pos_ != "VERB":
+                    continue
+                found.append((token, stance))
+        return found
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in head.children)
+
+
+class StancesComponent:
+    def __init__(self, name: str, gazetteer: Gazetteer | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.issues = IssueLexicon()
+        self.stances = StanceLexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes: list[Quote] = list(doc._.quotes or [])
+        resolver = SpeakerResolver(doc, self.gazetteer, doc._.quoted or [])
+        positions: dict[tuple[str, str, str | None], Position] = {}
+        for sent in doc.sents:
+            hits = self.issues.hits(sent.text, sent.start_char)
+            if not hits:
+                continue
+            cues = self.stances.cues(sent)
+            if not cues:
+                continue
+            quote = self._quote_of(quotes, sent)
+            for hit in self._distinct(hits):
+                position = self._position(doc, sent, hit, cues, quote, resolver)
+                if position is None:
+                    continue
+                key = (position.party, position.issue, position.subject)
+                if key not in positions or positions[key].confidence < position.confidence:
+                    positions[key] = position
+        doc._.positions = sorted(positions.values(), key=lambda p: p.start)
+        return doc
+
+    @staticmethod
+    def _distinct(hits: list[IssueHit]) -> list[IssueHit]:
+        """One hit per issue and subject in a sentence; a specific territory wins
+        over the word "territory"."""
+        seen: dict[tuple[str, str | None], IssueHit] = {}
+        for hit in sorted(hits, key=lambda h: h.start):
+            seen.setdefault((hit.issue, hit.subject), hit)
+        named = {h.issue for h in seen.values() if h.subject}
+        subjects = {h.subject for h in seen.values()}
+        return [
+            h
+            for h in seen.values()
+            if (h.subject or h.issue not in named)
+            # "the Donbas, made up of Donetsk and Luhansk": one subject, the Donbas.
+            and not ("Donbas" in subjects and h.subject in ("Donetsk", "Luhansk"))
+        ]
+
+    @staticmethod
+    def _quote_of(quotes: list[Quote], sent: Span) -> Quote | None:
+        for quote in quotes:
+            if quote.start < sent.end_char and sent.start_char < quote.end and quote.speaker:
+                return quote
+        return None
+
+    def _position(
+        self,
+        doc: Doc,
+        sent: Span,
+        hit: IssueHit,
+        cues: list[tuple[Token, str]],
+        quote: Quote | None,
+        resolver: SpeakerResolver,
+    ) -> Position | None:
+        anchor = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+        if anchor is None:
+            return None
+        anchor_token = anchor.root
+        cue_of = {token.i: stance for token, stance in cues}
+        # The cues above the issue's words, innermost first ("Moscow demands that
+        # Kyiv give up Donetsk": give up, then demands).
+        chain = [(t, cue_of[t.i]) for t in [anchor_token, *anchor_token.ancestors] if t.i in cue_of]
+        if not chain:
+            near = min(cues, key=lambda item: abs(item[0].i - anchor_token.i))
+            if abs(near[0].i - anchor_token.i) > 8:
+                return None
+            chain = [near]
+            confidence = 0.4
+        else:
+            confidence = 0.6
+        cue, stance = chain[0]
+        if _negated(cue):
+            stance = self.stances.negated.get(stance, stance)
+            if stance is None:
+                return None
+        party = self._party(cue, quote, resolver)
+        if len(chain) > 1:
+            outer, outer_stance = chain[1]
+            if _negated(outer):
+                outer_stance = self.stances.negated.get(outer_stance, outer_stance) or stance
+            outer_party = self._party(outer, quote, resolver)
+            if outer_party is not None and outer_party != party and outer_stance != "concede":
+                # Somebody else's demand or offer about what this party would do.
+                cue, stance, party = outer, outer_stance, outer_party
+            elif outer_party in (party, None) and outer_stance == "reject":
+                # "refused to give up": a rejection of the concession.
+                cue, stance = outer, "reject"
+        if party is None:
+            return None
+        reported_by = quote.speaker if quote else None
+        date = quote.date if quote else self._sentence_date(doc, sent)
+        evidence = (quote.start, quote.end) if quote else (sent.start_char, sent.end_char)
+        summary = doc.text[min(cue.idx, hit.start) : max(cue.idx + len(cue), hit.end)]
+        return Position(
+            party=party,
+            issue=hit.issue,
+            stance=stance,
+            subject=hit.subject,
+            summary=summary[:160],
+            reported_by=reported_by,
+            date=date,
+            start=evidence[0],
+            end=evidence[1],
+            confidence=confidence,
+        )
+
+    def _party(self, cue: Token, quote: Quote | None, resolver: SpeakerResolver) -> str | None:
+        """The party whose stance the cue states: its subject's (or possessor's)."""
+        actors = resolver.actors
+        holder: Token | None = None
+        node = cue
+        for _ in range(4):
+            holder = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+            if holder is not None:
+                break
+            if node.dep_ == "xcomp":
+                # "urged Ukraine to abandon …": the object of the head does it.
+                holder = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+                if holder is not None:
+                    break
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj") and node.head is not node:
+                node = node.head
+                continue
+            break
+        if cue.pos_ == "NOUN":
+            for child in cue.children:
+                if child.dep_ in ("poss", "amod", "compound"):
+                    party = self._party_of_word(child, actors)
+                    if party:
+                        return party
+        if holder is not None:
+            if holder.lower_ in _FIRST_PERSON:
+                return self._party_of_name(quote.speaker, actors) if quote and quote.speaker else None
+            for token in holder.subtree:
+                party = self._party_of_word(token, actors)
+                if party:
+                    return party
+            speaker = resolver.resolve(holder)
+            if speaker is not None and speaker.name != ANONYMOUS:
+                return self._party_of_name(speaker.name, actors)
+            return None
+        if quote is not None and quote.speaker and quote.start <= cue.idx < quote.end:
+            return self._party_of_name(quote.speaker, actors)
+        return None
+
+    def _party_of_word(self, token: Token, actors: dict) -> str | None:  # type: ignore[type-arg]
+        party = self.gazetteer.party_of_adjective(token.text)
+        if party:
+            return party
+        mention = next(
+            (m for m in token.doc._.mentions or [] if m.token_start <= token.i < m.token_end), None
+        )
+        if mention is not None:
+            return self._party_of_name(mention.name, actors)
+        return None
+
+    def _party_of_name(self, name: str | None, actors: dict) -> str | None:  # type: ignore[type-arg]
+        if not name or name == ANONYMOUS:
+            return None
+        actor = actors.get(name)
+        if actor is not None:
+            return actor.name if actor.kind == "party" else actor.party
+        entry = self.gazetteer.entries.get(name)
+        if entry is not None:
+            return entry.name if entry.kind == "party" else entry.party
+        return None
+
+    @staticmethod
+    def _sentence_date(doc: Doc, sent: Span) -> dt.date | None:
+        for time in doc._.times or []:
+            if sent.start_char <= time.start < sent.end_char:
+                return time.date
+        return doc._.published
+
+
+@Language.factory(
+    "dragoman_stances",
+    assigns=["doc._.positions"],
+    requires=["doc._.mentions", "doc._.actors", "doc._.quotes", "doc._.times"],
+)
+def make_stances(nlp: Language, name: str) -> StancesComponent:
+    return StancesComponent(name)
