@@ -29,3 +29,8 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build src/*.egg-info
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff mypy types-PyYAML
+	$(BIN)/python -m ruff check src tests
+	$(BIN)/python -m mypy src

@@ -44,6 +44,7 @@ from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
 POSITIVE = "positive"
 NEGATIVE = "negative"
 MIXED = "mixed"
+_OPPOSITE = {POSITIVE: NEGATIVE, NEGATIVE: POSITIVE}
 
 #: Verbs with which the reporter says that an actor judged something, for sentences
 #: that hold no quote ("Putin acknowledged progress", "described the talks as ...").
@@ -298,24 +299,27 @@ class AssessmentsComponent:
             if i in absorbed:
                 continue
             cue = tokens[i:end]
-            if self._hypothetical(cue[-1]):
+            if self._hypothetical(cue[-1], polarity):
                 continue
             begin = i
+            first, last = tokens[i], tokens[end - 1]
+            text = first.doc[first.i : last.i + 1].text
             negator = self._negator_before(tokens, i)
             if negator is not None:
                 begin = negator
-                polarity = NEGATIVE if polarity == POSITIVE else POSITIVE
-            elif self._negated_verb(cue[-1], tokens) or self._doubted(cue[-1]):
-                polarity = NEGATIVE if polarity == POSITIVE else POSITIVE
+                polarity = _OPPOSITE[polarity]
+                text = first.doc[tokens[begin].i : last.i + 1].text
+            elif (denial := self._negated_verb(cue[-1], tokens) or self._doubted(cue[-1])) is not None:
+                polarity = _OPPOSITE[polarity]
+                text = f"{denial} \u2026 {text}"
             elif polarity == POSITIVE:
                 reverser = self._reverser_before(tokens, i)
                 if reverser is not None:
-                    begin = reverser
                     polarity = NEGATIVE
                     # "stalling progress": the reverser is not a second cue.
                     hits = [h for h in hits if not (h.start <= tokens[reverser].i < h.end)]
-            first, last = tokens[begin], tokens[end - 1]
-            text = first.doc[first.i : last.i + 1].text
+                    first = tokens[reverser]
+                    text = first.doc[first.i : last.i + 1].text
             hits.append(_Hit(polarity, first.i, last.i + 1, text))
             absorbed.update(range(i, end))
         return hits
@@ -352,21 +356,21 @@ class AssessmentsComponent:
         return None
 
     @staticmethod
-    def _negated_verb(token: Token, tokens: list[Token]) -> bool:
-        """The verb above the cue is negated ("we don't think the talks were useful"),
-        the negation lying inside the statement."""
+    def _negated_verb(token: Token, tokens: list[Token]) -> str | None:
+        """The negation of a verb above the cue ("we don't think the talks were
+        useful"), when it lies inside the statement and before the cue."""
         first = tokens[0].i
         node = token
         for _ in range(3):
             if node.head is node:
-                return False
+                return None
             node = node.head
             for child in node.children:
                 if child.dep_ == "neg" and first <= child.i < token.i:
-                    return True
-        return False
+                    return f"{child.text} {node.text}"
+        return None
 
-    def _doubted(self, token: Token) -> bool:
+    def _doubted(self, token: Token) -> str | None:
         """A word above the cue, or the predicate of a cue that is a subject, denies it
         ("too early to speak of a breakthrough", "progress is unlikely")."""
         nodes: list[Token] = []
@@ -383,11 +387,13 @@ class AssessmentsComponent:
             for pattern in self.lexicon.doubters:
                 *before, last = pattern.words
                 if _word_matches(last, node) and all(w in children for w in before):
-                    return True
-        return False
+                    return " ".join([*before, node.text])
+        return None
 
-    def _hypothetical(self, token: Token) -> bool:
-        """A cue under a condition, a purpose or a wish is not a judgement."""
+    def _hypothetical(self, token: Token, polarity: str) -> bool:
+        """A cue under a condition or a purpose is not a judgement, nor is a positive
+        one under a wish ("we hope for a breakthrough"); a negative one under a wish
+        is an accusation ("Russia wants to drag out the talks") and stays."""
         infinitive = False
         node = token
         for _ in range(8):
@@ -396,7 +402,8 @@ class AssessmentsComponent:
                     return True
                 if child.dep_ == "aux" and _norm(child.text) == "to":
                     infinitive = True
-            if node is not token and node.pos_ in ("VERB", "AUX", "NOUN") and _norm(node.lemma_) in self.lexicon.wish_verbs:
+            wish = node is not token and node.pos_ in ("VERB", "AUX", "NOUN")
+            if wish and polarity == POSITIVE and _norm(node.lemma_) in self.lexicon.wish_verbs:
                 return True
             if infinitive and _norm(node.text) == "for" and "for" in self.lexicon.marks:
                 # "For a meeting to be meaningful, ..."

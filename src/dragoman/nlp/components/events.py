@@ -233,8 +233,17 @@ class EventsComponent:
                 if type_ is None:
                     continue
                 found.append((head, type_))
+                if type_ == "meeting" and head.pos_ == "VERB":
+                    # "hoping to host a summit": the summit is the mention.
+                    found[-1] = (head, "meeting?")
                 taken.update(range(span.start, span.end))
                 break
+        trigger_ids = {t.i for t, type_ in found}
+        found = [
+            (t, "meeting") if type_ == "meeting?" else (t, type_)
+            for t, type_ in found
+            if type_ != "meeting?" or not any(c.i in trigger_ids for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
+        ]
         # Leave a trigger nested in another of the same type to the outer one.
         kept = []
         heads = {t.i: type_ for t, type_ in found}
@@ -483,10 +492,8 @@ class EventsComponent:
         chain: list[Token] = []
         node = anchor
         for _ in range(3):
-            if node.dep_ in ("xcomp", "ccomp", "advcl", "acomp") and node.head is not node:
+            if node.dep_ in ("xcomp", "advcl", "acomp") and node.head is not node:
                 parent = node.head
-                if node.dep_ == "ccomp" and _lemma(parent) in self.speech:
-                    break
                 if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     break
                 chain.append(parent)
@@ -525,6 +532,10 @@ class EventsComponent:
         future_aux = verb_words & {"will", "'ll", "shall", "would", "wo"}
         if future_aux or has("planned", {w for w in verb_words if w not in ("new", "another", "next", "further", "fresh", "coming", "soon", "later", "future", "return", "resume")} | multi):
             return "planned", 2
+        if anchor.tag_ == "VBG" and _lemma(anchor) in self.lex.qualifiers.get("planned_progressive", frozenset()):
+            if any(c.dep_ == "aux" and _lemma(c) == "be" for c in anchor.children):
+                # "Moscow was sending a team to talks on Monday".
+                return "planned", 2
         if has("ongoing", verb_words | modifier_words | multi) or self._progressive(anchor):
             return "ongoing", 2
         past = self._past(anchor) if verbs else False
@@ -591,9 +602,11 @@ class EventsComponent:
             # talks, during a phone call": the day of the clause above.
             node = anchor
             for _ in range(2):
-                if node.head is node or node.dep_ not in ("ccomp", "xcomp", "advcl", "conj", "pcomp"):
+                if node.head is node or node.dep_ not in ("ccomp", "conj"):
                     break
                 node = node.head
+                if _lemma(node) not in self.speech:
+                    break
                 for time, root, time_anchor in self.time_roots:
                     if time_anchor.i == node.i and sent.start_char <= time.start < sent.end_char:
                         if not self._in_quotes(time.start):
@@ -726,7 +739,7 @@ class EventsComponent:
             holder = trigger.head
         elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and _lemma(trigger.head.head) in lex:
             holder = trigger.head.head
-        if holder is not None and not any(c.dep_ == "neg" for c in holder.children):
+        if holder is not None and not self._negated(holder):
             subjects = self._subjects(holder)
             for subject in subjects:
                 subject_tokens = [t for t in subject.subtree if t.i not in {o.i for o in own}]
@@ -759,6 +772,18 @@ class EventsComponent:
             if name not in unique and name not in self.lex.not_participants:
                 unique.append(name)
         return unique, [n for n in dict.fromkeys(phrase) if n not in self.lex.not_participants]
+
+    @staticmethod
+    def _negated(verb: Token) -> bool:
+        """A verb or the verbs it completes are negated ("are not expected to attend")."""
+        node = verb
+        for _ in range(3):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.dep_ not in ("xcomp",) or node.head is node:
+                return False
+            node = node.head
+        return False
 
     def _pronoun(self, token: Token) -> str | None:
         """The person a "he"/"she" stands for: the speaker of a quote in this
@@ -839,12 +864,15 @@ class EventsComponent:
         that acts for a military action."""
         if type_ in _PERSONAL:
             persons = [n for n in names if self._is_person(n)]
-            if type_ in ("call", "summit") and len(persons) < 2:
+            if type_ == "call" and len(persons) < 2:
                 persons += [p for p in self._ancestor_persons(anchor) if p not in persons]
             if type_ == "press_conference":
+                speakers = self._anchor_speakers(anchor)
+                persons = speakers + [p for p in persons if p not in speakers]
                 return persons[:2]
             return persons or names
         if type_ == "military_action":
+            names = self._aggressors(trigger, anchor)
             parties = []
             for name in names:
                 party = name if not self._is_person(name) else self._party_of(name)
@@ -858,6 +886,23 @@ class EventsComponent:
                 parties.append(party)
         persons = [n for n in names if self._is_person(n)]
         return parties + [p for p in persons if p not in parties]
+
+    def _anchor_speakers(self, anchor: Token) -> list[str]:
+        """The people the subject of the anchor names ("Sybiha said during a press
+        conference"), pronouns resolved."""
+        found: list[str] = []
+        for subject in self._subjects(anchor):
+            names = [m.name for m in self._mentions_in(subject.subtree) if m.kind == "person"]
+            if not names and subject.pos_ == "PRON":
+                name = self._pronoun(subject)
+                names = [name] if name else []
+            found += [n for n in names if n not in found]
+        if not found and _lemma(anchor) in self.speech:
+            # '"...," said Medinsky' or '..., Kremlin spokesman Peskov, in a press conference'.
+            for child in anchor.children:
+                if child.dep_ in ("dobj", "npadvmod", "attr", "appos", "dep") and child.i > anchor.i:
+                    found += [m.name for m in self._mentions_in(child.subtree) if m.kind == "person"]
+        return found
 
     def _ancestor_persons(self, anchor: Token) -> list[str]:
         """People who are the subject of the clause above ("Putin acknowledged ...
@@ -875,6 +920,32 @@ class EventsComponent:
                 break
             node = node.head
         return []
+
+    def _aggressors(self, trigger: Token, anchor: Token) -> list[str]:
+        """Who attacks: the possessor or adjective of the attack ("Russian strikes",
+        "Moscow's attacks"), the agent ("by Ukrainian drones"), or the subject of the
+        verb that launches it; never its target ("strikes on Kyiv", "of Ukraine")."""
+        tokens: list[Token] = []
+        for child in trigger.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
+                tokens += list(child.subtree)
+            if child.dep_ in ("prep", "agent") and child.lower_ == "by":
+                tokens += list(child.subtree)
+        if trigger.pos_ in ("VERB", "AUX"):
+            holder: Token | None = trigger
+        elif trigger.dep_ in ("dobj", "conj") or (trigger.dep_ == "pobj" and trigger.head.lower_ == "with"):
+            holder = anchor
+        else:
+            holder = None
+        if holder is not None:
+            for subject in self._subjects(holder):
+                tokens += [t for t in subject.subtree]
+        names = [m.name for m in self._mentions_in(tokens)]
+        names += self._adjective_parties(tokens)
+        for token in tokens:
+            if token.pos_ == "PRON" and token.dep_ in ("nsubj", "poss") and token.lower_ not in ("he", "she", "his", "her"):
+                continue
+        return names
 
     def _is_party(self, name: str) -> bool:
         actor = self.actors.get(name)

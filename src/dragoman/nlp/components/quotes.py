@@ -178,6 +178,9 @@ class QuotesComponent:
         inside_ids = {t.i for t in inner}
         while node.i in inside_ids and node.head is not node:
             node = node.head
+        # The outermost cue with a speaker wins: in "Peskov said Russia could not
+        # point to anything “promising”", the words are Peskov's.
+        found: tuple[Speaker | None, Token | None] = (None, None)
         seen = 0
         while seen < 12:
             seen += 1
@@ -186,16 +189,16 @@ class QuotesComponent:
                 if subject is not None and subject.i not in inside_ids:
                     speaker = resolver.resolve(subject)
                     if speaker is not None:
-                        return speaker, node
+                        found = (speaker, node)
             according = self._according_to(node)
             if according is not None:
                 speaker = resolver.resolve(according)
                 if speaker is not None:
-                    return speaker, according.head.head
+                    found = (speaker, according.head.head)
             if node.head is node:
                 break
             node = node.head
-        return None, None
+        return found
 
     @staticmethod
     def _subject(verb: Token) -> Token | None:
@@ -398,9 +401,9 @@ class QuotesComponent:
             if objects and objects[0].dep_ == "dobj":
                 pick = [t for o in objects for t in o.subtree]
         pick = sorted(pick, key=lambda t: t.i)
-        while pick and (pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct):
+        while pick and (pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct or pick[0].is_space):
             pick = pick[1:]
-        while pick and pick[-1].is_punct:
+        while pick and (pick[-1].is_punct or pick[-1].is_space):
             pick = pick[:-1]
         if len(pick) < 3:
             return []
