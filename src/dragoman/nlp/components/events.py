@@ -250,7 +250,7 @@ class EventsComponent:
         for token, type_ in found:
             node, nested = token, False
             for _ in range(3):
-                if node.head is node:
+                if node.head.i == node.i:
                     break
                 node = node.head
                 if heads.get(node.i) == type_ or (heads.get(node.i) == "meeting" and type_ == "talks"):
@@ -354,7 +354,7 @@ class EventsComponent:
                     return True
                 if child.dep_ == "amod" and any(p in child.lower_ for p in ("proposed", "signed", "brokered")):
                     return True
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.pos_ in ("VERB", "AUX"):
                 break
@@ -466,7 +466,7 @@ class EventsComponent:
         for _ in range(8):
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
                 return node
-            if node.head is node:
+            if node.head.i == node.i:
                 return node
             node = node.head
         return node
@@ -488,11 +488,11 @@ class EventsComponent:
         # Words of relative clauses on the trigger ("talks that took place").
         clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
         # The anchor and what it carries: auxiliaries, adverbs, complements.
-        verbs = [anchor] if anchor is not trigger or trigger.pos_ in ("VERB", "AUX") else []
+        verbs = [anchor] if anchor.i != trigger.i or trigger.pos_ in ("VERB", "AUX") else []
         chain: list[Token] = []
         node = anchor
         for _ in range(3):
-            if node.dep_ in ("xcomp", "advcl", "acomp") and node.head is not node:
+            if node.dep_ in ("xcomp", "advcl", "acomp") and node.head.i != node.i:
                 parent = node.head
                 if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
                     break
@@ -602,7 +602,7 @@ class EventsComponent:
             # talks, during a phone call": the day of the clause above.
             node = anchor
             for _ in range(2):
-                if node.head is node or node.dep_ not in ("ccomp", "conj"):
+                if node.head.i == node.i or node.dep_ not in ("ccomp", "conj"):
                     break
                 node = node.head
                 if _lemma(node) not in self.speech:
@@ -641,13 +641,13 @@ class EventsComponent:
                 candidates.append(token)
         for head in (trigger, anchor):
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "to") and (prep.i in own_ids or head is anchor):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "to") and (prep.i in own_ids or head.i == anchor.i):
                     if prep.lower_ == "to" and _lemma(head) not in ("travel", "return", "go", "come", "visit", "head"):
                         continue
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
                             candidates.append(obj)
-        if _lemma(anchor) in ("visit", "host") and trigger is anchor:
+        if _lemma(anchor) in ("visit", "host") and trigger.i == anchor.i:
             candidates += [c for c in anchor.children if c.dep_ == "dobj"]
         for token in candidates:
             place = self._place_name(token)
@@ -719,7 +719,7 @@ class EventsComponent:
                     out.append(subject)
                     out += [c for c in subject.conjuncts]
                 return out
-            if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head is not node:
+            if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
                 node = node.head
             else:
                 break
@@ -750,7 +750,7 @@ class EventsComponent:
                     name = self._pronoun(subject)
                     if name:
                         names.append(name)
-            if holder is trigger:
+            if holder.i == trigger.i:
                 for child in trigger.children:
                     if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to", "between")):
                         sub = [t for t in child.subtree]
@@ -780,7 +780,7 @@ class EventsComponent:
         for _ in range(3):
             if any(c.dep_ == "neg" for c in node.children):
                 return True
-            if node.dep_ not in ("xcomp",) or node.head is node:
+            if node.dep_ not in ("xcomp",) or node.head.i == node.i:
                 return False
             node = node.head
         return False
@@ -916,7 +916,7 @@ class EventsComponent:
                     found = [name] if name else []
                 if found:
                     return found
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return []

@@ -396,6 +396,12 @@ class QuotesComponent:
                 if child.dep_ == "xcomp":
                     pick = list(child.subtree)
                     break
+        if not pick and lemma in ("call", "press", "push", "appeal"):
+            # "called for a ceasefire": what is called for.
+            for child in cue.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    pick = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
+                    break
         if not pick and lemma in self.object_clause:
             objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i]
             if objects and objects[0].dep_ == "dobj":
