@@ -6,27 +6,28 @@ Events are found in three steps:
 
 1. *Triggers.* Nouns and verbs from ``lexicons/events.yaml`` ("talks", "phone call",
    "met", "signed an agreement", "exchanged 157 prisoners"), matched on lemmas sentence
-   by sentence. A "meeting" is a summit when heads of state meet, else a round of talks.
+   by sentence. A meeting is a summit when heads of state meet, else a round of talks.
 2. *Reading each mention.* The verb that governs the trigger (its *anchor*) and the
    trigger's own modifiers give the status ("will hold" -> planned, "possible
    meeting" -> proposed, "postponed" -> cancelled, "under way" -> ongoing, past tense
    -> occurred); a time expression attached to the trigger or its anchor gives the day
-   (re-resolved towards the future for plans); a place in "in/at" phrases or a
-   compound ("the Istanbul talks") gives the place; actor mentions in the trigger's
-   phrase and the subject of the verb that holds it give the participants.
+   (re-resolved towards the future for plans); an "in/at" phrase or a compound ("the
+   Istanbul talks") gives the place; actor mentions in the trigger's phrase and the
+   subject of the verb that holds it ("Russia and Ukraine held talks") give the
+   participants.
 3. *Merging.* A report names one event several times ("talks in Istanbul" ... "the
-   talks"); mentions of one type merge when their days, places and tense agree, and a
-   mention that says nothing of its own (no day, place or participant) only ever joins
-   an event found elsewhere.
+   talks"); mentions of one type merge when their days, places and tense agree. A
+   mention set apart ("the first round", "in February 2022") joins only an event it
+   shares a day, a period or a place with, and a mention that says nothing of its own
+   only ever joins an event found elsewhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -52,16 +53,37 @@ STATUSES = ("occurred", "ongoing", "planned", "proposed", "cancelled")
 #: that "took place" and is "under way" is one; a round "planned" and one "held"
 #: are two.
 _CLASS = {"occurred": "past", "ongoing": "past", "planned": "future", "proposed": "future", "cancelled": "future"}
-#: Among mentions of one event, the status the merged event takes.
+#: Among mentions of one event, the status the merged event takes (with the
+#: strength of each mention's evidence first).
 _STATUS_RANK = {"cancelled": 5, "occurred": 4, "planned": 3, "ongoing": 2, "proposed": 1}
 #: Events told about people rather than parties.
 _PERSONAL = {"call", "summit", "press_conference"}
-_SUBJECTS = ("nsubj", "nsubjpass", "csubj", "agent")
+#: Verbs that say an event happens (a modal on them makes it a proposal).
 _OCCURRENCE_VERBS = {
     "take", "happen", "occur", "hold", "have", "go", "start", "begin", "resume", "meet",
     "be", "convene", "open", "come", "conclude", "end", "continue", "sign", "reach", "return",
 }
-_WORD = re.compile(r"[A-Za-z][\w.'\u2019]*")
+_FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
+_MODALS = {"could", "might", "may"}
+#: Prepositions whose object is a place, a topic or a target, never a participant.
+_NOT_PARTICIPANT_PREPS = {"in", "at", "on", "about", "over", "near", "across", "into", "against", "inside", "around", "since"}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _forms(token: Token) -> set[str]:
+    return {token.lower_, _lemma(token)}
+
+
+def _same(a: Token | None, b: Token | None) -> bool:
+    """Token identity (spaCy makes a new ``Token`` object on every access)."""
+    return a is not None and b is not None and a.i == b.i
+
+
+def _is_root(token: Token) -> bool:
+    return token.head.i == token.i
 
 
 # -- the lexicon -------------------------------------------------------------------
@@ -82,11 +104,15 @@ def _words(phrase: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(alt.lower() for alt in part.split("|")) for part in phrase.split())
 
 
+def _word_set(values: Iterable[Any] | None) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or [])
+
+
 @dataclass
 class EventLexicon:
     """``lexicons/events.yaml``, compiled for look-ups."""
 
-    patterns: dict[str, list[Pattern]]  # by first word
+    patterns: dict[str, list[Pattern]]  # by the first word's alternatives
     qualifiers: dict[str, frozenset[str]]
     leader_roles: tuple[str, ...]
     delegation_words: frozenset[str]
@@ -105,26 +131,24 @@ class EventLexicon:
                     objects: frozenset[str] = frozenset()
                     if " >" in text:
                         text, _, objs = text.partition(" >")
-                        objects = frozenset(o.lower() for o in objs.split("|"))
-                    pattern = Pattern(type_, kind, _words(text), objects)
+                        objects = _word_set(objs.split("|"))
+                    pattern = Pattern(str(type_), kind, _words(text), objects)
                     for first in pattern.words[0]:
                         patterns.setdefault(first, []).append(pattern)
         for found in patterns.values():
             found.sort(key=lambda p: -len(p.words))
-
-        def words(values: Iterable[Any]) -> frozenset[str]:
-            return frozenset(str(v).lower() for v in values or [])
-
-        qualifiers = {k: words(v) for k, v in (data.get("qualifiers") or {}).items()}
         return cls(
             patterns=patterns,
-            qualifiers=qualifiers,
+            qualifiers={str(k): _word_set(v) for k, v in (data.get("qualifiers") or {}).items()},
             leader_roles=tuple(str(r).lower() for r in data.get("leader_roles") or []),
-            delegation_words=words(data.get("delegation_words")),
-            summit_words=words(data.get("summit_words")),
+            delegation_words=_word_set(data.get("delegation_words")),
+            summit_words=_word_set(data.get("summit_words")),
             not_participants=frozenset(str(n) for n in data.get("not_participants") or []),
-            status={k: words(v) for k, v in (data.get("status") or {}).items()},
+            status={str(k): _word_set(v) for k, v in (data.get("status") or {}).items()},
         )
+
+    def q(self, name: str) -> frozenset[str]:
+        return self.qualifiers.get(name, frozenset())
 
 
 # -- one mention of an event ---------------------------------------------------------
@@ -145,22 +169,24 @@ class Candidate:
     end: int
     quoted: bool
     specific: bool  # says something of its own: a day, a place, a participant
+    distinct: bool  # set apart from other mentions ("the first round", "in May")
     confidence: float
-    persons_named: bool = False  # persons given in the trigger's own phrase
+    persons_named: bool = False  # people named in the trigger's own phrase
     mentions: int = 1
-    _order: int = field(default=0)
 
     @property
     def klass(self) -> str:
         return _CLASS[self.status]
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+@dataclass
+class Reading:
+    """What the parse says around one trigger."""
 
-
-def _forms(token: Token) -> set[str]:
-    return {token.lower_, _lemma(token)}
+    trigger: Token
+    anchor: Token
+    own: list[Token]
+    own_ids: set[int]
 
 
 class EventsComponent:
@@ -173,12 +199,8 @@ class EventsComponent:
         self.lex = EventLexicon.load()
         self.places = {p.lower(): p for p in self.gazetteer.places}
         self.places.update({p.lower(): c for p, c in self.gazetteer.place_spellings.items()})
-        self.speech = self._speech_verbs()
-
-    @staticmethod
-    def _speech_verbs() -> frozenset[str]:
         cues = load_lexicon("cues")
-        return frozenset(str(w).lower() for w in (cues.get("speech") or []) + (cues.get("indirect") or []))
+        self.speech = _word_set((cues.get("speech") or []) + (cues.get("indirect") or []))
 
     # -- the component ---------------------------------------------------------------
 
@@ -192,9 +214,9 @@ class EventsComponent:
                 self.mention_at[i] = mention
         self.actors = doc._.actors or {}
         self.quoted = list(doc._.quoted or [])
-        self.times = [t for t in (doc._.times or [])]
         self.time_roots = self._time_roots(doc)
         self.prisoner_sents = self._prisoner_sentences(doc)
+        self.about_talks = any(t.lower_ in ("talks", "negotiations") for t in doc)
         candidates: list[Candidate] = []
         for sent in doc.sents:
             triggers = self._triggers(sent)
@@ -202,7 +224,6 @@ class EventsComponent:
             for token, type_ in triggers:
                 candidate = self._read(token, type_, trigger_ids)
                 if candidate is not None:
-                    candidate._order = len(candidates)
                     candidates.append(candidate)
         doc._.events = self._merge(candidates)
         return doc
@@ -232,28 +253,28 @@ class EventsComponent:
                 type_ = self._qualify(pattern.type, head, span)
                 if type_ is None:
                     continue
+                if pattern.kind == "verb" and type_ == "meeting":
+                    type_ = "meeting-verb"
                 found.append((head, type_))
-                if type_ == "meeting" and head.pos_ == "VERB":
-                    # "hoping to host a summit": the summit is the mention.
-                    found[-1] = (head, "meeting?")
                 taken.update(range(span.start, span.end))
                 break
-        trigger_ids = {t.i for t, type_ in found}
+        ids = {t.i for t, _ in found}
+        # "hoping to host a summit", "met for talks": the noun is the mention.
         found = [
-            (t, "meeting") if type_ == "meeting?" else (t, type_)
+            (t, "meeting" if type_ == "meeting-verb" else type_)
             for t, type_ in found
-            if type_ != "meeting?" or not any(c.i in trigger_ids for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
+            if type_ != "meeting-verb" or not any(c.i in ids for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
         ]
-        # Leave a trigger nested in another of the same type to the outer one.
+        types = {t.i: type_ for t, type_ in found}
         kept = []
-        heads = {t.i: type_ for t, type_ in found}
         for token, type_ in found:
             node, nested = token, False
             for _ in range(3):
-                if node.head.i == node.i:
+                if _is_root(node):
                     break
                 node = node.head
-                if heads.get(node.i) == type_ or (heads.get(node.i) == "meeting" and type_ == "talks"):
+                outer = types.get(node.i)
+                if outer == type_ or (outer == "meeting" and type_ == "talks"):
                     nested = True
                     break
             if not nested:
@@ -274,154 +295,150 @@ class EventsComponent:
     @staticmethod
     def _has_object(verb: Token, objects: frozenset[str]) -> bool:
         for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "attr", "nsubjpass"):
-                if _forms(child) & objects:
-                    return True
+            if child.dep_ in ("dobj", "dative", "attr", "nsubjpass") and _forms(child) & objects:
+                return True
             if child.dep_ in ("prt", "prep"):
                 for grand in child.children:
                     if grand.dep_ in ("pobj", "dobj") and _forms(grand) & objects:
                         return True
-        if verb.dep_ == "acl" and _forms(verb.head) & objects:
-            return True
-        return False
+        return verb.dep_ == "acl" and bool(_forms(verb.head) & objects)
 
     def _qualify(self, type_: str, head: Token, span: Span) -> str | None:
         """Checks that a word names the event in this company, or None."""
-        lower, lemma = head.lower_, _lemma(head)
-        q = self.lex.qualifiers
-        if type_ == "talks" and len(span) == 1:
-            if lower == "talk":  # "talk of peace", "small talk"
+        lemma = _lemma(head)
+        single = len(span) == 1
+        if type_ == "talks" and single:
+            if head.lower_ == "talk":  # "talk of peace"
                 return None
             if lemma == "round" and not self._round_of_talks(head):
                 return None
-        if type_ == "call" and len(span) == 1 and (lemma in q.get("call_nouns", ())):
-            if not self._is_phone_call(head):
-                return None
-        if type_ == "prisoner_exchange" and len(span) == 1 and lemma in q.get("exchange_nouns", ()):
+        if type_ == "call" and single and lemma in self.lex.q("call_nouns") and not self._is_phone_call(head):
+            return None
+        if type_ == "prisoner_exchange" and single and lemma in self.lex.q("exchange_nouns"):
             if head.sent.start not in self.prisoner_sents:
                 return None
-            for child in head.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    objects = [g for g in child.children if g.dep_ == "pobj"]
-                    if objects and not (_forms(objects[0]) & q.get("prisoner_words", frozenset())):
-                        return None
-        if type_ == "military_action" and lemma in ("strike", "attack") and head.pos_ == "VERB":
-            return None
-        if type_ == "agreement" and head.pos_ in ("NOUN", "PROPN") and not self._agreement_happens(head):
-            return None
-        if type_ == "agreement" and head.pos_ == "VERB" and not self._agree_to_something(head):
-            return None
+            of = self._of_object(head)
+            if of is not None and not (_forms(of) & self.lex.q("prisoner_words")):
+                return None
+        if type_ == "agreement":
+            happens = self._agreement_happens(head) if head.pos_ in ("NOUN", "PROPN") else self._agree_to_something(head)
+            if not happens:
+                return None
+        if type_ == "meeting" and head.pos_ in ("NOUN", "PROPN") and lemma == "visit":
+            # "during his visit to Washington": a visit by someone named.
+            if not any(c.dep_ == "poss" for c in head.children):
+                return None
         return type_
 
-    def _round_of_talks(self, token: Token) -> bool:
+    @staticmethod
+    def _of_object(token: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [g for g in child.children if g.dep_ == "pobj"]
-                return bool(objects) and bool(_forms(objects[0]) & self.lex.qualifiers.get("round_of", frozenset()))
-        # A bare "round": a round of talks in a report about talks ("another round is
-        # planned"), never "round" as an adjective or a round of something else.
-        return any(w.lower_ in ("talks", "negotiations") for w in token.doc)
+                return next((g for g in child.children if g.dep_ == "pobj"), None)
+        return None
+
+    def _round_of_talks(self, token: Token) -> bool:
+        of = self._of_object(token)
+        if of is not None:
+            return bool(_forms(of) & self.lex.q("round_of"))
+        # A bare "round" is a round of talks in a report about talks ("another
+        # round is planned").
+        return self.about_talks
 
     def _is_phone_call(self, token: Token) -> bool:
-        phone = self.lex.qualifiers.get("phone_words", frozenset())
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "nmod") and child.lower_ in phone:
-                return True
+        phone = self.lex.q("phone_words")
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in phone for c in token.children):
+            return True
         if token.lower_ in ("call", "calls"):
-            # "a call with Macron" / "their call": a call between named people.
+            # "a call with Macron": a call between named people.
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("with", "between"):
-                    for grand in child.subtree:
-                        mention = self.mention_at.get(grand.i)
-                        if mention is not None and mention.kind == "person":
-                            return True
+                    if any(self._person_at(t.i) for t in child.subtree):
+                        return True
         return False
+
+    def _person_at(self, i: int) -> bool:
+        mention = self.mention_at.get(i)
+        return mention is not None and mention.kind == "person"
 
     def _agreement_happens(self, token: Token) -> bool:
         """An agreement is an event when something happens to it: it is signed,
-        reached, proposed, pulled out of ("the agreement was signed in Istanbul"),
-        or the report names what it is about ("an agreement on a prisoner exchange")."""
-        verbs = self.lex.qualifiers.get("agreement_verbs", frozenset())
+        reached, proposed, pulled out of ("the agreement was signed in Istanbul")."""
+        verbs = self.lex.q("agreement_verbs")
         if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
             return False
+        if any(_lemma(t) in self.lex.q("signing_verbs") and t.pos_ == "VERB" for t in token.sent):
+            return True
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl") and _lemma(child) in verbs:
+                return True
+            if child.dep_ in ("amod", "compound") and any(w in child.lower_ for w in ("proposed", "signed", "brokered")):
+                return True
         node = token
         for _ in range(4):
-            if node.pos_ in ("VERB", "AUX") or node.dep_ == "acl":
-                if _lemma(node) in verbs:
-                    return not any(c.dep_ == "neg" for c in node.children)
-            for child in node.children:
-                if child.dep_ in ("acl", "relcl", "amod") and _lemma(child) in verbs:
-                    return True
-                if child.dep_ == "amod" and any(p in child.lower_ for p in ("proposed", "signed", "brokered")):
-                    return True
-            if node.head.i == node.i:
-                break
             if node.pos_ in ("VERB", "AUX"):
+                return _lemma(node) in verbs and not any(c.dep_ == "neg" for c in node.children)
+            if _is_root(node):
                 break
             node = node.head
         return False
 
     def _agree_to_something(self, verb: Token) -> bool:
         """"the sides agreed to exchange prisoners", "Putin agreed to halt strikes":
-        an agreement with a named party and something agreed; never "agreed that"."""
-        if verb.lower_ in ("agreeing",) and verb.dep_ == "advcl":
+        an agreement by someone named, on something; never "agreed that"."""
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return False
-        has_to = any(
-            (c.dep_ == "xcomp") or (c.dep_ == "prep" and c.lower_ in ("to", "on"))
-            for c in verb.children
-        )
-        if not has_to:
+        if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
             return False
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False
         if self._mentions_in(subject.subtree):
             return True
-        return _lemma(subject) in ("side", "delegation", "party", "country") or subject.lower_ in ("sides", "delegations")
+        return _lemma(subject) in ("side", "delegation", "party", "country")
 
     def _prisoner_sentences(self, doc: Doc) -> set[int]:
         """Starts of the sentences that speak of prisoners, and of the ones after."""
-        words = self.lex.qualifiers.get("prisoner_words", frozenset())
-        starts = [s.start for s in doc.sents]
+        words = self.lex.q("prisoner_words")
+        sents = list(doc.sents)
         found: set[int] = set()
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(sents):
             if any(_forms(t) & words for t in sent):
                 found.add(sent.start)
-                if index + 1 < len(starts):
-                    found.add(starts[index + 1])
+                if index + 1 < len(sents):
+                    found.add(sents[index + 1].start)
         return found
 
     # -- reading one mention ---------------------------------------------------------
 
     def _read(self, trigger: Token, type_: str, trigger_ids: set[int]) -> Candidate | None:
-        doc = trigger.doc
-        own = self._own_tokens(trigger, trigger_ids)
-        anchor = self._anchor(trigger)
+        reading = Reading(trigger, self._anchor(trigger), [], set())
+        reading.own = self._own_tokens(trigger, trigger_ids)
+        reading.own_ids = {t.i for t in reading.own}
         quoted = self._in_quotes(trigger.idx)
-        participants, from_phrase = self._participants(trigger, anchor, own, type_)
-        persons_named = any(self._is_person(p) for p in from_phrase)
+        participants, phrase = self._participants(reading, type_)
         if type_ == "meeting":
-            type_ = self._meeting_type(trigger, own, participants, from_phrase)
-        elif type_ == "talks" and self._leaders(from_phrase) >= 2 and not self._has_delegation_words(own):
+            type_ = self._meeting_type(reading, participants)
+        elif type_ == "talks" and self._leaders(phrase) >= 2 and not self._has_delegation_words(reading.own):
             # "Zelensky's talks with Tusk", "talks between Trump and Putin".
             type_ = "summit"
-        status, strength = self._status(trigger, anchor, own, type_)
-        if status is None:
+        status, strength = self._status(reading)
+        if type_ == "military_action" and _CLASS[status] == "future":
             return None
-        if type_ == "military_action" and status in ("planned", "proposed", "cancelled"):
+        date, period = self._date(reading, status, type_)
+        place = self._place(reading, type_)
+        participants = self._shape_participants(type_, participants, reading)
+        if type_ in ("military_action", "press_conference") and not participants:
             return None
-        date, period = self._date(trigger, anchor, own, status)
-        place = self._place(trigger, anchor, own, type_)
-        participants = self._shape_participants(type_, participants, trigger, anchor)
-        if type_ == "military_action" and not participants:
-            return None
-        if type_ == "press_conference" and not participants:
-            return None
-        specific = bool(date or place or from_phrase or (participants and type_ != "talks"))
-        confidence = 0.5 + 0.1 * bool(date) + 0.1 * bool(place) + 0.1 * bool(from_phrase) + 0.1 * (strength == 2)
+        distinct = _CLASS[status] == "past" and (
+            period is not None or bool(self._modifier_words(trigger) & self.lex.q("distinct_markers"))
+        )
+        own_people = bool(phrase) or (type_ in _PERSONAL and bool(participants))
+        specific = bool(date or place or period or own_people)
+        confidence = 0.5 + 0.1 * bool(date) + 0.1 * bool(place) + 0.1 * bool(phrase) + 0.1 * (strength == 2)
         if quoted:
             confidence -= 0.1
-        start, end = self._evidence(trigger)
+        sent = trigger.sent
         return Candidate(
             type=type_,
             status=status,
@@ -430,132 +447,135 @@ class EventsComponent:
             period=period,
             place=place,
             participants=participants,
-            start=start,
-            end=end,
+            start=sent.start_char,
+            end=sent.start_char + len(sent.text.rstrip()),
             quoted=quoted,
             specific=specific,
+            distinct=distinct,
             confidence=round(min(confidence, 0.95), 2),
-            persons_named=persons_named,
+            persons_named=any(self._is_person(p) for p in phrase),
         )
-
-    @staticmethod
-    def _evidence(trigger: Token) -> tuple[int, int]:
-        sent = trigger.sent
-        text = sent.text.rstrip()
-        return sent.start_char, sent.start_char + len(text)
 
     def _in_quotes(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
 
     @staticmethod
     def _own_tokens(trigger: Token, trigger_ids: set[int]) -> list[Token]:
-        """The trigger's phrase: its subtree without the phrases of other triggers."""
+        """The trigger's phrase: a noun's subtree, a verb with its subject, objects
+        and prepositional phrases; without the phrases of other triggers."""
+        if trigger.pos_ in ("VERB", "AUX"):
+            roots = [trigger] + [
+                c
+                for c in trigger.children
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep", "npadvmod", "prt", "attr")
+            ]
+            tokens = [trigger] + [t for r in roots[1:] for t in r.subtree]
+        else:
+            tokens = list(trigger.subtree)
         skip: set[int] = set()
-        for token in trigger.subtree:
+        for token in tokens:
             if token.i != trigger.i and token.i in trigger_ids:
                 skip.update(t.i for t in token.subtree)
-            if token.dep_ == "relcl" and token.head.i == trigger.i:
-                # "the talks, which Trump announced on Sunday": not the talks' own words.
-                pass
-        return [t for t in trigger.subtree if t.i not in skip]
+        return sorted((t for t in tokens if t.i not in skip), key=lambda t: t.i)
 
     @staticmethod
     def _anchor(token: Token) -> Token:
-        """The verb that governs a noun trigger (or the trigger itself if a verb)."""
+        """The verb that governs a noun trigger (a verb trigger is its own)."""
+        if token.pos_ in ("VERB", "AUX"):
+            return token
         node = token
         for _ in range(8):
-            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod",):
+            if node.pos_ in ("VERB", "AUX") and node.dep_ != "amod":
                 return node
-            if node.head.i == node.i:
+            if _is_root(node):
                 return node
             node = node.head
         return node
 
     # -- status ---------------------------------------------------------------------
 
-    def _cue_words(self, tokens: Iterable[Token]) -> set[str]:
+    @staticmethod
+    def _words_of(tokens: Iterable[Token]) -> set[str]:
         words: set[str] = set()
         for token in tokens:
             words |= _forms(token)
         return words
 
-    def _status(self, trigger: Token, anchor: Token, own: list[Token], type_: str) -> tuple[str | None, int]:
+    def _modifier_words(self, trigger: Token) -> set[str]:
+        return self._words_of(
+            c
+            for c in trigger.children
+            if c.dep_ in ("amod", "det", "compound", "advmod", "nummod", "nmod", "poss", "npadvmod", "quantmod")
+        )
+
+    def _status(self, reading: Reading) -> tuple[str, int]:
+        trigger, anchor = reading.trigger, reading.anchor
         cues = self.lex.status
-        modifiers = [
-            c for c in trigger.children if c.dep_ in ("amod", "det", "compound", "advmod", "nummod", "nmod", "poss", "npadvmod")
-        ]
-        modifier_words = self._cue_words(modifiers)
-        # Words of relative clauses on the trigger ("talks that took place").
+        modifier_words = self._modifier_words(trigger)
+        # Relative clauses on the trigger speak of the event itself ("talks that
+        # took place on Friday").
         clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
-        # The anchor and what it carries: auxiliaries, adverbs, complements.
-        verbs = [anchor] if anchor.i != trigger.i or trigger.pos_ in ("VERB", "AUX") else []
+        is_verb = trigger.pos_ in ("VERB", "AUX")
+        verbs = [anchor] if (not _same(anchor, trigger) or is_verb) and anchor.pos_ in ("VERB", "AUX") else []
+        # The verbs an infinitive completes ("hoping to host", "expected to attend").
         chain: list[Token] = []
         node = anchor
         for _ in range(3):
-            if node.dep_ in ("xcomp", "advcl", "acomp") and node.head.i != node.i:
-                parent = node.head
-                if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-                    break
-                chain.append(parent)
-                node = parent
-            else:
+            if _is_root(node) or node.dep_ not in ("xcomp", "advcl", "acomp"):
                 break
-        # "the meeting ... is possible to take place": the complement of the anchor.
-        extra = []
-        for verb in verbs + chain:
-            extra += [
-                c
-                for c in verb.children
-                if c.dep_ in ("aux", "auxpass", "advmod", "acomp", "neg", "prt", "dobj", "attr", "oprd")
-                and c.i != trigger.i
-            ]
-        verb_words = self._cue_words(verbs + chain + extra)
-        clause_words = self._cue_words(clauses + [c for v in clauses for c in v.children if c.dep_ in ("aux", "auxpass", "advmod")])
-        multi = self._phrases_around(trigger, anchor)
+            if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+                break
+            node = node.head
+            chain.append(node)
+        extra = [
+            c
+            for verb in verbs + chain
+            for c in verb.children
+            if c.dep_ in ("aux", "auxpass", "advmod", "acomp", "neg", "prt", "dobj", "attr", "oprd") and c.i != trigger.i
+        ]
+        verb_words = self._words_of(verbs + chain + extra)
+        near = self._phrases_around(trigger, anchor)
 
         def has(status: str, words: set[str]) -> bool:
             return bool(words & cues.get(status, frozenset()))
 
-        if has("cancelled", modifier_words | verb_words | multi):
+        if has("cancelled", modifier_words | verb_words | near):
             return "cancelled", 2
-        # A relative clause on the trigger speaks of the event itself.
         for clause in clauses:
-            if clause.tag_ in ("VBD",) or any(c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children):
+            if clause.tag_ == "VBD" or any(c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children):
                 return "occurred", 2
         if has("proposed", modifier_words):
             return "proposed", 2
-        modal = {w for w in verb_words if w in ("could", "might", "may")}
+        modal = verb_words & _MODALS
         occurrence = _lemma(anchor) in _OCCURRENCE_VERBS or trigger.dep_ in ("dobj", "pobj", "nsubjpass")
-        proposal_words = (verb_words | multi) - {"could", "might", "may"}
-        if has("proposed", proposal_words) or (modal and occurrence):
+        if has("proposed", (verb_words | near) - _MODALS) or (modal and occurrence):
             return "proposed", 2
-        future_aux = verb_words & {"will", "'ll", "shall", "would", "wo"}
-        if future_aux or has("planned", {w for w in verb_words if w not in ("new", "another", "next", "further", "fresh", "coming", "soon", "later", "future", "return", "resume")} | multi):
+        weak_planned = {"new", "another", "next", "further", "fresh", "coming", "soon", "later", "future", "return", "resume"}
+        if verb_words & _FUTURE_AUX or has("planned", (verb_words - weak_planned) | near):
             return "planned", 2
-        if anchor.tag_ == "VBG" and _lemma(anchor) in self.lex.qualifiers.get("planned_progressive", frozenset()):
+        if anchor.tag_ == "VBG" and _lemma(anchor) in self.lex.q("planned_progressive"):
             if any(c.dep_ == "aux" and _lemma(c) == "be" for c in anchor.children):
                 # "Moscow was sending a team to talks on Monday".
                 return "planned", 2
-        if has("ongoing", verb_words | modifier_words | multi) or self._progressive(anchor):
+        if has("ongoing", verb_words | modifier_words | near) or self._progressive(anchor):
             return "ongoing", 2
-        past = self._past(anchor) if verbs else False
-        if has("occurred", modifier_words) or past:
-            return "occurred", 1 if not has("occurred", modifier_words) else 2
+        if has("occurred", modifier_words):
+            return "occurred", 2
+        if verbs and self._past(anchor):
+            return "occurred", 1
         if has("planned", modifier_words | verb_words) or modal:
             return "planned", 1
-        if anchor.tag_ in ("VBZ", "VBP") and verbs:
+        if verbs and anchor.tag_ in ("VBZ", "VBP"):
             return "ongoing", 0
         return "occurred", 0
 
-    def _phrases_around(self, trigger: Token, anchor: Token) -> set[str]:
+    @staticmethod
+    def _phrases_around(trigger: Token, anchor: Token) -> set[str]:
         """Two-word cues near the trigger ("under way", "called off", "going to")."""
         doc = trigger.doc
         lo = max(trigger.sent.start, min(trigger.i, anchor.i) - 3)
         hi = min(trigger.sent.end, max(trigger.i, anchor.i) + 4)
-        found = set()
-        for i in range(lo, hi - 1):
-            found.add(f"{doc[i].lower_} {doc[i + 1].lower_}")
-        return found
+        return {f"{doc[i].lower_} {doc[i + 1].lower_}" for i in range(lo, hi - 1)}
 
     @staticmethod
     def _progressive(verb: Token) -> bool:
@@ -568,55 +588,83 @@ class EventsComponent:
         if verb.tag_ == "VBD":
             return True
         if verb.tag_ == "VBN":
-            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "'d") for c in verb.children)
-        if verb.lemma_ == "be" and verb.tag_ == "VBD":
-            return True
+            return any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "'d")
+                for c in verb.children
+            )
         return False
 
     # -- date -----------------------------------------------------------------------
 
-    def _time_roots(self, doc: Doc) -> list[tuple[TimeExpression, Token, Token]]:
-        """Each time expression with the token that heads it and the verb above it."""
+    def _time_roots(self, doc: Doc) -> list[tuple[TimeExpression, Token]]:
+        """Each time expression with the token that heads it."""
         found = []
-        for time in self.times:
+        for time in doc._.times or []:
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            root = span.root
-            found.append((time, root, self._anchor(root)))
+            if span is not None and len(span):
+                found.append((time, span.root))
         return found
 
-    def _date(self, trigger: Token, anchor: Token, own: list[Token], status: str) -> tuple[dt.date | None, str | None]:
-        own_ids = {t.i for t in own}
+    @staticmethod
+    def _attached_to(root: Token, verb: Token) -> bool:
+        """A time expression modifies ``verb`` directly ("met on Tuesday", "ended
+        Wednesday"), not through a noun of its own ("since the 2022 invasion")."""
+        head = root.head
+        if _same(head, verb) and root.dep_ == "prep":
+            # The expression holds its preposition: "on Tuesday".
+            return root.lower_ not in ("since", "until", "before", "after")
+        if _same(head, verb) and root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod", "dobj", "pobj"):
+            return True
+        if head.dep_ == "prep" and _same(head.head, verb) and head.lower_ not in ("since", "until", "before", "after"):
+            return True
+        return False
+
+    def _date(self, reading: Reading, status: str, type_: str) -> tuple[dt.date | None, str | None]:
+        trigger, anchor = reading.trigger, reading.anchor
         sent = trigger.sent
-        direct: list[tuple[int, TimeExpression]] = []
-        for time, root, time_anchor in self.time_roots:
-            if not (sent.start_char <= time.start < sent.end_char):
+        in_quotes = self._in_quotes(trigger.idx)
+        # Verbs this mention's day may hang on, nearest first: the anchor, and the
+        # verb of which it states the purpose ("travelled to Berlin on 14 December
+        # to meet the envoys", "sat face to face on 23 January to hold talks").
+        verbs = [anchor]
+        if anchor.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+            verbs.append(anchor.head)
+        found: list[tuple[int, int, TimeExpression]] = []
+        for time, root in self.time_roots:
+            if not (sent.start_char <= time.start < sent.end_char) or self._in_quotes(time.start) != in_quotes:
                 continue
-            if self._in_quotes(time.start) != self._in_quotes(trigger.idx):
+            if (root.head.dep_ == "prep" and root.head.lower_ in ("since", "until")) or root.lower_ in ("since", "until"):
                 continue
-            if root.i in own_ids or time_anchor.i == anchor.i or (root.head.i == trigger.i):
-                direct.append((abs(root.i - trigger.i), time))
-        if not direct and _CLASS[status] == "past":
-            # "Putin acknowledged on Tuesday that there had been progress in the
-            # talks, during a phone call": the day of the clause above.
+            if root.i in reading.own_ids and not _same(root, trigger):
+                found.append((0, abs(root.i - trigger.i), time))
+                continue
+            for rank, verb in enumerate(verbs):
+                if self._attached_to(root, verb):
+                    found.append((rank, abs(root.i - trigger.i), time))
+                    break
+        if not found and type_ in ("call", "press_conference") and _CLASS[status] == "past":
+            # "Putin acknowledged on Tuesday that ..., during a phone call": the day
+            # of the statement the call carries.
             node = anchor
             for _ in range(2):
-                if node.head.i == node.i or node.dep_ not in ("ccomp", "conj"):
+                if _is_root(node) or node.dep_ not in ("ccomp", "conj"):
                     break
                 node = node.head
                 if _lemma(node) not in self.speech:
                     break
-                for time, root, time_anchor in self.time_roots:
-                    if time_anchor.i == node.i and sent.start_char <= time.start < sent.end_char:
-                        if not self._in_quotes(time.start):
-                            direct.append((abs(root.i - trigger.i), time))
-                if direct:
+                found += [
+                    (2, abs(root.i - trigger.i), time)
+                    for time, root in self.time_roots
+                    if sent.start_char <= time.start < sent.end_char
+                    and not self._in_quotes(time.start)
+                    and self._attached_to(root, node)
+                ]
+                if found:
                     break
-        if not direct:
+        if not found:
             return None, None
-        direct.sort(key=lambda item: (item[1].date is None and item[1].text.lower() not in ("next week",), item[0]))
-        time = direct[0][1]
+        found.sort(key=lambda item: (item[0], item[2].date is None, item[1]))
+        time = found[0][2]
         if _CLASS[status] == "future":
             date = resolve(time.text, self.published, prefer="future").date
             if date is not None and self.published is not None and date < self.published:
@@ -631,24 +679,41 @@ class EventsComponent:
 
     # -- place ----------------------------------------------------------------------
 
-    def _place(self, trigger: Token, anchor: Token, own: list[Token], type_: str) -> str | None:
-        if type_ in ("military_action",):
+    def _place(self, reading: Reading, type_: str) -> str | None:
+        if type_ == "military_action":
             return None
-        own_ids = {t.i for t in own}
+        trigger, anchor = reading.trigger, reading.anchor
+        blocked = self.lex.q("not_place_heads")
         candidates: list[Token] = []
-        for token in own:
-            if token.dep_ == "compound" and token.head.i == trigger.i:
-                candidates.append(token)
-        for head in (trigger, anchor):
+        for child in trigger.children:
+            if child.dep_ == "compound":
+                candidates.append(child)
+        heads: list[Token] = [trigger, anchor]
+        # "held at the Al Shati Palace": an in/at phrase one step into the phrase.
+        heads += [c for c in trigger.children if c.dep_ in ("acl", "relcl", "prep") and c.i in reading.own_ids]
+        heads += [
+            g
+            for c in trigger.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for head in heads:
+            if _lemma(head) in blocked:
+                continue
             for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "to") and (prep.i in own_ids or head.i == anchor.i):
-                    if prep.lower_ == "to" and _lemma(head) not in ("travel", "return", "go", "come", "visit", "head"):
-                        continue
-                    for obj in prep.children:
-                        if obj.dep_ == "pobj":
-                            candidates.append(obj)
-        if _lemma(anchor) in ("visit", "host") and trigger.i == anchor.i:
-            candidates += [c for c in anchor.children if c.dep_ == "dobj"]
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
+                    candidates += [o for o in prep.children if o.dep_ == "pobj"]
+            if head.dep_ == "prep" and head.lower_ in ("in", "at"):
+                candidates += [o for o in head.children if o.dep_ == "pobj"]
+        # "travelled to Berlin to meet", "will return to the UAE for another round".
+        for verb in (anchor, anchor.head):
+            if _lemma(verb) in self.lex.q("motion_verbs"):
+                for prep in verb.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "to":
+                        candidates += [o for o in prep.children if o.dep_ == "pobj"]
+        if _lemma(trigger) in ("visit", "host") and trigger.pos_ == "VERB":
+            candidates += [c for c in trigger.children if c.dep_ == "dobj"]
         for token in candidates:
             place = self._place_name(token)
             if place:
@@ -656,27 +721,30 @@ class EventsComponent:
         return None
 
     def _place_name(self, token: Token) -> str | None:
+        """The canonical name of the place a token names: a gazetteer place, a
+        state (by its capital or seat), or a place entity; "Switzerland's
+        Burgenstock resort" gives Switzerland."""
         doc = token.doc
-        if token.ent_type_ in ("GPE", "LOC", "FAC"):
-            start, end = token.i, token.i + 1
-            while start > 0 and doc[start - 1].ent_iob_ == "I" or (start > 0 and token.ent_iob_ == "I" and doc[start - 1].ent_type_ == token.ent_type_ and start > token.i - 4 and doc[start].ent_iob_ != "B"):
-                start -= 1
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-            text = doc[start:end].text
-            text = re.sub(r"^the\s+", "", text, flags=re.I)
-            known = self.places.get(text.lower())
-            if known and text.lower() in {p.lower() for p in self.gazetteer.place_spellings}:
-                return known
-            entry = self.gazetteer.lookup(text)
-            if entry is not None and entry.kind == "party" and text.lower() not in self.places:
-                return entry.name
-            return self.gazetteer.canonical_place(text)
-        # Compounds of a known place ("Abu Dhabi talks") with a missed entity.
-        phrase = " ".join(t.text for t in token.lefts if t.dep_ == "compound") + (" " if any(t.dep_ == "compound" for t in token.lefts) else "") + token.text
-        for text in (phrase, token.text):
-            if text.lower() in self.places:
-                return self.gazetteer.canonical_place(text if text in self.gazetteer.places else self.places[text.lower()])
+        for candidate in [token] + [c for c in token.children if c.dep_ in ("poss", "compound")]:
+            words = [c for c in candidate.lefts if c.dep_ == "compound"] + [candidate]
+            text = " ".join(t.text for t in words)
+            for form in (text, candidate.text):
+                if form.lower() in self.places:
+                    return self.gazetteer.canonical_place(self.places[form.lower()] if form not in self.gazetteer.places else form)
+            if candidate.ent_type_ in ("GPE", "LOC", "FAC"):
+                start, end = candidate.i, candidate.i + 1
+                while start > 0 and doc[start].ent_iob_ == "I":
+                    start -= 1
+                while end < len(doc) and doc[end].ent_iob_ == "I":
+                    end += 1
+                name = doc[start:end].text
+                if name.lower().startswith("the "):
+                    name = name[4:]
+                name = name.removesuffix("'s").removesuffix("\u2019s")
+                entry = self.gazetteer.lookup(name)
+                if entry is not None and entry.kind == "party":
+                    return entry.name
+                return self.gazetteer.canonical_place(name)
         return None
 
     # -- participants ---------------------------------------------------------------
@@ -689,89 +757,134 @@ class EventsComponent:
                 seen.append(mention)
         return seen
 
-    def _adjective_parties(self, tokens: Iterable[Token]) -> list[str]:
-        """Parties named by adjectives: "Ukrainian and Russian officials",
-        "U.S.-brokered talks"."""
-        found = []
+    def _names_in(self, tokens: list[Token], triggers: set[int] | None = None) -> list[str]:
+        """Actors named in a stretch of the parse: mentions and nationality adjectives,
+        leaving out places and topics ("talks in Geneva", "talks on Ukraine") and
+        people who only qualify someone else ("Trump's envoy Witkoff")."""
+        ids = {t.i for t in tokens}
+        names: list[str] = []
+        for mention in self._mentions_in(tokens):
+            root = self.doc[mention.token_start : mention.token_end].root
+            if self._governed_by(root, _NOT_PARTICIPANT_PREPS, ids):
+                continue
+            if mention.kind == "person" and root.dep_ in ("poss", "compound", "nmod") and root.head.i in ids:
+                if triggers is None or root.head.i not in triggers:
+                    continue
+            names.append(mention.name)
         for token in tokens:
-            if self.mention_at.get(token.i) is not None:
+            if token.i in self.mention_at or token.dep_ not in ("amod", "compound", "npadvmod", "nmod", "conj", "poss"):
                 continue
-            if token.pos_ not in ("ADJ", "PROPN", "NOUN", "VERB") and token.dep_ not in ("amod", "compound", "npadvmod"):
+            if self._governed_by(token, _NOT_PARTICIPANT_PREPS, ids):
                 continue
-            parts = [token.text] + ([token.text.split("-")[0]] if "-" in token.text else [])
-            for part in parts:
-                party = self.gazetteer.party_of_adjective(part)
-                if party is None and part != token.text:
-                    entry = self.gazetteer.lookup(part)
-                    party = entry.name if entry is not None and entry.kind == "party" else None
-                if party:
-                    found.append(party)
-                    break
-        return found
+            party = self._party_of_word(token.text)
+            if party:
+                names.append(party)
+        return names
+
+    def _party_of_word(self, text: str) -> str | None:
+        """"Ukrainian", "U.S.-brokered", "US-mediated" -> their party."""
+        parts = [text] + ([text.split("-")[0]] if "-" in text else [])
+        for part in parts:
+            party = self.gazetteer.party_of_adjective(part)
+            if party is None and part != text:
+                entry = self.gazetteer.lookup(part)
+                party = entry.name if entry is not None and entry.kind == "party" else None
+            if party:
+                return party
+        return None
+
+    @staticmethod
+    def _governed_by(token: Token, preps: set[str], within: set[int]) -> bool:
+        """The token sits in a prepositional phrase headed by one of ``preps``."""
+        node = token
+        for _ in range(4):
+            if _is_root(node) or node.head.i not in within:
+                return False
+            node = node.head
+            if node.dep_ == "prep":
+                return node.lower_ in preps
+        return False
 
     def _subjects(self, verb: Token) -> list[Token]:
         node = verb
         for _ in range(3):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
-                out = []
+                out: list[Token] = []
                 for subject in subjects:
                     out.append(subject)
-                    out += [c for c in subject.conjuncts]
+                    out += list(subject.conjuncts)
                 return out
-            if node.dep_ in ("xcomp", "advcl", "conj", "acl") and node.head.i != node.i:
+            if node.dep_ in ("xcomp", "advcl", "conj", "acl") and not _is_root(node):
                 node = node.head
             else:
                 break
         return []
 
-    def _participants(self, trigger: Token, anchor: Token, own: list[Token], type_: str) -> tuple[list[str], list[str]]:
+    def _holder(self, reading: Reading, type_: str) -> Token | None:
+        """The verb whose subject takes part in the event: the trigger if a verb; the
+        verb of which it is the object ("held talks", "agreed to an exchange"); for a
+        meeting, the verb of the clause it happens in ("berated him in a meeting")."""
+        trigger = reading.trigger
+        verbs = self.lex.q("participation_verbs")
+        if trigger.pos_ in ("VERB", "AUX"):
+            return trigger
+        head = trigger.head
+        if trigger.dep_ in ("dobj", "nsubjpass") and _lemma(head) in verbs:
+            return head
+        if trigger.dep_ == "pobj" and head.dep_ == "prep":
+            verb = head.head
+            if _lemma(verb) in verbs and verb.pos_ in ("VERB", "AUX"):
+                return verb
+            if type_ == "meeting" and head.lower_ in ("in", "at", "during") and verb.pos_ == "VERB":
+                return verb
+        return None
+
+    def _participants(self, reading: Reading, type_: str) -> tuple[list[str], list[str]]:
         """Canonical names of the participants, and those named in the trigger's own
         phrase."""
-        tokens = list(own)
-        phrase = [m.name for m in self._mentions_in(tokens)] + self._adjective_parties(tokens)
+        trigger = reading.trigger
+        is_verb = trigger.pos_ in ("VERB", "AUX")
+        phrase = [] if is_verb else self._names_in(reading.own, {trigger.i})
         names = list(phrase)
-        lex = self.lex.qualifiers.get("participation_verbs", frozenset())
-        holder: Token | None = None
-        if trigger.pos_ in ("VERB", "AUX"):
-            holder = trigger
-        elif trigger.dep_ in ("dobj", "nsubjpass") and _lemma(trigger.head) in lex:
-            holder = trigger.head
-        elif trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and _lemma(trigger.head.head) in lex:
-            holder = trigger.head.head
+        holder = self._holder(reading, type_)
         if holder is not None and not self._negated(holder):
-            subjects = self._subjects(holder)
-            for subject in subjects:
-                subject_tokens = [t for t in subject.subtree if t.i not in {o.i for o in own}]
-                for mention in self._mentions_in(subject_tokens):
-                    names.append(mention.name)
-                names += self._adjective_parties(subject_tokens)
-                if not self._mentions_in(subject_tokens) and subject.pos_ == "PRON":
+            for subject in self._subjects(holder):
+                if subject.i in reading.own_ids and not is_verb:
+                    continue
+                tokens = [t for t in subject.subtree if t.i not in reading.own_ids or is_verb]
+                found = self._names_in(tokens)
+                if not found and subject.pos_ == "PRON":
                     name = self._pronoun(subject)
-                    if name:
-                        names.append(name)
-            if holder.i == trigger.i:
-                for child in trigger.children:
-                    if child.dep_ in ("dobj", "dative") or (child.dep_ == "prep" and child.lower_ in ("with", "to", "between")):
-                        sub = [t for t in child.subtree]
-                        names += [m.name for m in self._mentions_in(sub)]
-                        names += self._adjective_parties(sub)
-        if type_ == "press_conference" and not any(self._is_person(n) for n in names):
-            # "he said in a press conference": the speaker of the sentence.
-            for subject in self._subjects(anchor):
-                for mention in self._mentions_in(subject.subtree):
-                    names.append(mention.name)
-                if subject.pos_ == "PRON":
-                    name = self._pronoun(subject)
-                    if name:
-                        names.append(name)
-            if not any(self._is_person(n) for n in names):
-                names += self._speaker_of_sentence(trigger)
-        unique: list[str] = []
-        for name in names:
-            if name not in unique and name not in self.lex.not_participants:
-                unique.append(name)
+                    found = [name] if name else []
+                names += found
+            for child in holder.children:
+                if child.i == trigger.i:
+                    continue
+                if child.dep_ in ("dobj", "dative", "agent") or (
+                    child.dep_ == "prep" and child.lower_ in ("with", "between", "by", "alongside")
+                ):
+                    names += self._names_in(list(child.subtree))
+            if is_verb and not names and type_ == "meeting":
+                names += self._around(trigger)
+        unique = [n for n in dict.fromkeys(names) if n not in self.lex.not_participants]
         return unique, [n for n in dict.fromkeys(phrase) if n not in self.lex.not_participants]
+
+    def _around(self, verb: Token) -> list[str]:
+        """Actors on either side of a verb the parser left without arguments
+        ("Trump hosted Zelensky in Washington" read as a noun phrase)."""
+        doc = verb.doc
+        names = []
+        left = self.mention_at.get(verb.i - 1)
+        if left is not None:
+            names.append(left.name)
+        i = verb.i + 1
+        while i < verb.sent.end and i < verb.i + 8 and not doc[i].is_punct and doc[i].pos_ != "VERB":
+            mention = self.mention_at.get(i)
+            if mention is not None and mention.name not in names:
+                names.append(mention.name)
+            i += 1
+        return names
 
     @staticmethod
     def _negated(verb: Token) -> bool:
@@ -780,114 +893,113 @@ class EventsComponent:
         for _ in range(3):
             if any(c.dep_ == "neg" for c in node.children):
                 return True
-            if node.dep_ not in ("xcomp",) or node.head.i == node.i:
+            if node.dep_ != "xcomp" or _is_root(node):
                 return False
             node = node.head
         return False
 
     def _pronoun(self, token: Token) -> str | None:
         """The person a "he"/"she" stands for: the speaker of a quote in this
-        sentence, else the last person named before it in this paragraph or the one
-        before."""
+        sentence, else the last person named shortly before."""
         if token.lower_ not in ("he", "she"):
             return None
+        sent = token.sent
         for quote in self.doc._.quotes or []:
-            if token.sent.start_char <= quote.start < token.sent.end_char and quote.speaker and self._is_person(quote.speaker):
-                return quote.speaker
-        floor = token.idx - 600
+            if sent.start_char <= quote.start < sent.end_char and quote.speaker and self._is_person(quote.speaker):
+                return str(quote.speaker)
         for mention in reversed(self.mentions):
-            if mention.start < token.idx and mention.start >= floor and mention.kind == "person":
+            if token.idx - 600 <= mention.start < token.idx and mention.kind == "person":
                 return mention.name
         return None
-
-    def _speaker_of_sentence(self, trigger: Token) -> list[str]:
-        sent = trigger.sent
-        for quote in self.doc._.quotes or []:
-            if sent.start_char <= quote.start < sent.end_char or sent.start_char <= quote.end <= sent.end_char:
-                if quote.speaker and self._is_person(quote.speaker):
-                    return [quote.speaker]
-        return []
 
     def _is_person(self, name: str) -> bool:
         actor = self.actors.get(name)
         if actor is not None:
-            return actor.kind == "person"
+            return bool(actor.kind == "person")
         entry = self.gazetteer.entries.get(name)
         return entry is not None and entry.kind == "person"
+
+    def _is_party(self, name: str) -> bool:
+        actor = self.actors.get(name)
+        if actor is not None:
+            return bool(actor.kind == "party")
+        entry = self.gazetteer.entries.get(name)
+        return entry is not None and entry.kind == "party"
 
     def _party_of(self, name: str) -> str | None:
         actor = self.actors.get(name)
         if actor is not None and actor.party:
-            return actor.party
+            return str(actor.party)
         entry = self.gazetteer.entries.get(name)
         return entry.party if entry is not None else None
 
     def _is_leader(self, name: str) -> bool:
-        role = ""
-        actor = self.actors.get(name)
+        """A head of state or government, by the role the report or the gazetteer
+        gives."""
+        if not self._is_person(name):
+            return False
+        roles = []
         entry = self.gazetteer.entries.get(name)
-        for source in (entry.role if entry else None, actor.role if actor else None):
-            if source:
-                role += " " + source.lower()
-        if not role:
-            return False
-        if "vice president" in role and "vice president" not in self.lex.leader_roles:
-            return False
-        return any(r in role for r in self.lex.leader_roles) or role.strip().startswith("president")
+        actor = self.actors.get(name)
+        for role in (entry.role if entry else None, actor.role if actor else None):
+            if role:
+                roles.append(role.lower())
+        for role in roles:
+            if role.startswith("vice") and "vice president" not in self.lex.leader_roles:
+                continue
+            if role.startswith("president") or any(r in role for r in self.lex.leader_roles):
+                return True
+        return False
 
     def _leaders(self, names: list[str]) -> int:
-        return sum(1 for n in names if self._is_person(n) and self._is_leader(n))
+        return sum(1 for n in names if self._is_leader(n))
 
-    def _has_delegation_words(self, own: list[Token]) -> bool:
-        return any(_forms(t) & self.lex.delegation_words for t in own)
+    def _has_delegation_words(self, tokens: list[Token]) -> bool:
+        return any(_forms(t) & self.lex.delegation_words for t in tokens)
 
-    def _meeting_type(self, trigger: Token, own: list[Token], participants: list[str], phrase: list[str]) -> str:
+    def _meeting_type(self, reading: Reading, participants: list[str]) -> str:
         """A meeting of heads of state is a summit; any other, a round of talks."""
-        words = self._cue_words(own)
-        if words & self.lex.summit_words:
+        if self._words_of(reading.own) & self.lex.summit_words:
             return "summit"
-        if self._has_delegation_words(own):
+        if self._has_delegation_words(reading.own):
             return "talks"
         leaders = self._leaders(participants)
         persons = [n for n in participants if self._is_person(n)]
         if leaders >= 2:
             return "summit"
-        if leaders == 1 and _lemma(trigger) in ("visit", "host") and len(participants) >= 2:
-            return "summit"
-        if leaders == 1 and len(persons) == 1 and len(participants) >= 2 and _lemma(trigger) == "meeting":
+        if leaders == 1 and len(participants) >= 2 and (_lemma(reading.trigger) in ("visit", "host") or len(persons) == 1):
+            # "Zelensky visited the White House", "a meeting of Zelensky and Poland".
             return "summit"
         return "talks"
 
-    def _shape_participants(self, type_: str, names: list[str], trigger: Token, anchor: Token) -> list[str]:
+    def _shape_participants(self, type_: str, names: list[str], reading: Reading) -> list[str]:
         """The participants a type is told about: parties for talks and exchanges
         (with the people named), people for calls, summits and briefings, the side
         that acts for a military action."""
         if type_ in _PERSONAL:
             persons = [n for n in names if self._is_person(n)]
             if type_ == "call" and len(persons) < 2:
-                persons += [p for p in self._ancestor_persons(anchor) if p not in persons]
+                persons += [p for p in self._ancestor_persons(reading.anchor) if p not in persons]
             if type_ == "press_conference":
-                speakers = self._anchor_speakers(anchor)
+                speakers = self._speakers(reading.anchor)
                 persons = speakers + [p for p in persons if p not in speakers]
                 return persons[:2]
             return persons or names
         if type_ == "military_action":
-            names = self._aggressors(trigger, anchor)
-            parties = []
-            for name in names:
-                party = name if not self._is_person(name) else self._party_of(name)
+            parties: list[str] = []
+            for name in self._aggressors(reading):
+                party = self._party_of(name) if self._is_person(name) else name
                 if party and party not in parties and self._is_party(party):
                     parties.append(party)
             return parties[:1]
-        parties: list[str] = []
+        parties = []
         for name in names:
             party = self._party_of(name) if self._is_person(name) else name
             if party and party not in parties:
                 parties.append(party)
-        persons = [n for n in names if self._is_person(n)]
-        return parties + [p for p in persons if p not in parties]
+        return parties + [n for n in names if self._is_person(n) and n not in parties]
 
-    def _anchor_speakers(self, anchor: Token) -> list[str]:
+    def _speakers(self, anchor: Token) -> list[str]:
         """The people the subject of the anchor names ("Sybiha said during a press
         conference"), pronouns resolved."""
         found: list[str] = []
@@ -898,10 +1010,15 @@ class EventsComponent:
                 names = [name] if name else []
             found += [n for n in names if n not in found]
         if not found and _lemma(anchor) in self.speech:
-            # '"...," said Medinsky' or '..., Kremlin spokesman Peskov, in a press conference'.
+            # '"...," he said this Wednesday Kremlin spokesman Dmitry Peskov'.
             for child in anchor.children:
                 if child.dep_ in ("dobj", "npadvmod", "attr", "appos", "dep") and child.i > anchor.i:
                     found += [m.name for m in self._mentions_in(child.subtree) if m.kind == "person"]
+        if not found:
+            sent = anchor.sent
+            for quote in self.doc._.quotes or []:
+                if sent.start_char <= quote.start < sent.end_char and quote.speaker and self._is_person(quote.speaker):
+                    return [str(quote.speaker)]
         return found
 
     def _ancestor_persons(self, anchor: Token) -> list[str]:
@@ -916,60 +1033,51 @@ class EventsComponent:
                     found = [name] if name else []
                 if found:
                     return found
-            if node.head.i == node.i:
+            if _is_root(node):
                 break
             node = node.head
         return []
 
-    def _aggressors(self, trigger: Token, anchor: Token) -> list[str]:
+    def _aggressors(self, reading: Reading) -> list[str]:
         """Who attacks: the possessor or adjective of the attack ("Russian strikes",
         "Moscow's attacks"), the agent ("by Ukrainian drones"), or the subject of the
         verb that launches it; never its target ("strikes on Kyiv", "of Ukraine")."""
+        trigger, anchor = reading.trigger, reading.anchor
         tokens: list[Token] = []
         for child in trigger.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod", "npadvmod"):
                 tokens += list(child.subtree)
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                 tokens += list(child.subtree)
+        holder: Token | None = None
         if trigger.pos_ in ("VERB", "AUX"):
-            holder: Token | None = trigger
+            holder = trigger
         elif trigger.dep_ in ("dobj", "conj") or (trigger.dep_ == "pobj" and trigger.head.lower_ == "with"):
             holder = anchor
-        else:
-            holder = None
         if holder is not None:
             for subject in self._subjects(holder):
-                tokens += [t for t in subject.subtree]
+                tokens += list(subject.subtree)
         names = [m.name for m in self._mentions_in(tokens)]
-        names += self._adjective_parties(tokens)
-        for token in tokens:
-            if token.pos_ == "PRON" and token.dep_ in ("nsubj", "poss") and token.lower_ not in ("he", "she", "his", "her"):
-                continue
+        names += [p for p in (self._party_of_word(t.text) for t in tokens if t.i not in self.mention_at) if p]
         return names
-
-    def _is_party(self, name: str) -> bool:
-        actor = self.actors.get(name)
-        if actor is not None:
-            return actor.kind == "party"
-        entry = self.gazetteer.entries.get(name)
-        return entry is not None and entry.kind == "party"
 
     # -- merging --------------------------------------------------------------------
 
     def _main_parties(self) -> list[str]:
         """The two parties the report speaks of most: the sides of talks and
         exchanges whose parties the sentence leaves to the reader ("the two sides")."""
-        counts: Counter[str] = Counter()
-        for mention in self.mentions:
-            if mention.kind == "party" and mention.name not in self.lex.not_participants:
-                counts[mention.name] += 1
+        counts: Counter[str] = Counter(
+            m.name for m in self.mentions if m.kind == "party" and m.name not in self.lex.not_participants
+        )
         return [name for name, _ in counts.most_common(2)]
 
     def _main_leaders(self, parties: list[str]) -> list[str]:
+        """The first-named head of state of each main party."""
         leaders: list[str] = []
         for mention in self.mentions:
-            if mention.kind == "person" and self._is_leader(mention.name) and self._party_of(mention.name) in parties:
-                if mention.name not in leaders and not any(self._party_of(x) == self._party_of(mention.name) for x in leaders):
+            party = self._party_of(mention.name)
+            if mention.kind == "person" and party in parties and self._is_leader(mention.name):
+                if not any(self._party_of(x) == party for x in leaders):
                     leaders.append(mention.name)
         return leaders
 
@@ -978,14 +1086,17 @@ class EventsComponent:
             return True
         return self.gazetteer.country_of_place(a) == b or self.gazetteer.country_of_place(b) == a
 
+    @staticmethod
+    def _when(event: Candidate) -> str | None:
+        return event.date.isoformat() if event.date else event.period
+
     def _compatible(self, event: Candidate, candidate: Candidate) -> bool:
         if event.type != candidate.type or event.klass != candidate.klass:
             return False
         if event.date and candidate.date and event.date != candidate.date:
             return False
         if event.klass == "past":
-            a = event.date.isoformat() if event.date else event.period
-            b = candidate.date.isoformat() if candidate.date else candidate.period
+            a, b = self._when(event), self._when(candidate)
             if a and b and a != b:
                 return False
         if not self._places_agree(event.place, candidate.place):
@@ -995,24 +1106,33 @@ class EventsComponent:
             y = {p for p in candidate.participants if self._is_person(p)}
             if x and y and not (x <= y or y <= x):
                 return False
-        if event.type == "military_action":
-            if event.participants[:1] != candidate.participants[:1]:
-                return False
+        if event.type == "military_action" and event.participants[:1] != candidate.participants[:1]:
+            return False
+        if event.distinct or candidate.distinct:
+            # "the first round" joins only what it shares a day, period or place with.
+            return self._shares(event, candidate)
         return True
+
+    def _shares(self, event: Candidate, candidate: Candidate) -> bool:
+        when_a, when_b = self._when(event), self._when(candidate)
+        if when_a and when_a == when_b:
+            return True
+        return bool(event.place and candidate.place and self._places_agree(event.place, candidate.place))
 
     def _absorb(self, event: Candidate, candidate: Candidate) -> None:
         event.date = event.date or candidate.date
         event.period = event.period or candidate.period
-        if event.place is None or self.gazetteer.country_of_place(candidate.place or "") == event.place:
+        if event.place is None or (candidate.place and self.gazetteer.country_of_place(candidate.place) == event.place):
             event.place = candidate.place or event.place
-        mine = len(event.participants) + (1 if event.persons_named else 0)
-        theirs = len(candidate.participants) + (1 if candidate.persons_named else 0)
+        mine = len(event.participants) + int(event.persons_named)
+        theirs = len(candidate.participants) + int(candidate.persons_named)
         if theirs > mine:
             event.participants = list(candidate.participants)
             event.persons_named = candidate.persons_named
         if (candidate.status_strength, _STATUS_RANK[candidate.status]) > (event.status_strength, _STATUS_RANK[event.status]):
             event.status = candidate.status
             event.status_strength = candidate.status_strength
+        event.distinct = event.distinct or candidate.distinct
         event.specific = event.specific or candidate.specific
         event.mentions += 1
         event.confidence = round(min(0.95, max(event.confidence, candidate.confidence) + 0.05), 2)
@@ -1024,19 +1144,20 @@ class EventsComponent:
             options = [e for e in events if self._compatible(e, candidate)]
             if not options:
                 return None
-            options.sort(
-                key=lambda e: (
+
+            def rank(e: Candidate) -> tuple[bool, bool, bool, int]:
+                before = e.start <= candidate.start
+                return (
                     bool(e.date and e.date == candidate.date),
-                    bool(e.place and e.place == candidate.place),
-                    e.mentions,
-                    -abs(e.start - candidate.start),
-                ),
-                reverse=True,
-            )
-            return options[0]
+                    bool(e.place and candidate.place and self._places_agree(e.place, candidate.place)),
+                    before,
+                    -abs(candidate.start - e.start),
+                )
+
+            return max(options, key=rank)
 
         strong = [c for c in candidates if c.specific and not c.quoted]
-        weak = [c for c in candidates if c not in strong]
+        weak = [c for c in candidates if not (c.specific and not c.quoted)]
         for candidate in strong:
             target = best(candidate)
             if target is None:
@@ -1047,28 +1168,33 @@ class EventsComponent:
             target = best(candidate)
             if target is not None:
                 self._absorb(target, candidate)
-            elif candidate.quoted and not candidate.specific:
-                continue
-            elif candidate.specific or candidate.status_strength == 2 and not any(e.type == candidate.type for e in events):
-                events.append(candidate)
-            elif not any(e.type == candidate.type for e in events) and candidate.type in ("talks", "prisoner_exchange"):
-                events.append(candidate)
+            elif candidate.specific or not any(e.type == candidate.type for e in events):
+                # A quoted or vague mention stands alone only when it says something
+                # (a proposed summit "between the heads of state") or is the
+                # report's only mention of its type.
+                if candidate.quoted and not candidate.specific:
+                    continue
+                if candidate.specific or candidate.type in ("talks", "prisoner_exchange"):
+                    events.append(candidate)
+        return self._events(events)
+
+    def _events(self, merged: list[Candidate]) -> list[Event]:
         parties = self._main_parties()
         out: list[Event] = []
-        for event in sorted(events, key=lambda e: e.start):
+        for event in sorted(merged, key=lambda e: e.start):
             participants = list(event.participants)
-            if event.type in ("talks", "prisoner_exchange"):
+            if event.type in ("talks", "prisoner_exchange", "agreement"):
                 named = [p for p in participants if self._is_party(p)]
-                if len(named) < 2:
+                if len(named) < 2 and not (event.type == "agreement" and named):
                     for party in parties:
+                        if len(named) >= 2:
+                            break
                         if party not in participants:
                             participants.insert(len(named), party)
                             named.append(party)
-                        if len(named) >= 2:
-                            break
             if event.type == "summit" and not any(self._is_person(p) for p in participants):
                 participants = self._main_leaders(parties) + participants
-            if not participants and event.type not in ("agreement",):
+            if not participants:
                 continue
             out.append(
                 Event(

@@ -173,7 +173,22 @@ class StancesComponent:
         cue_of = {token.i: stance for token, stance in cues}
         # The cues above the issue's words, innermost first ("Moscow demands that
         # Kyiv give up Donetsk": give up, then demands).
-        chain = [(t, cue_of[t.i]) for t in [anchor_token, *anchor_token.ancestors] if t.i in cue_of]
+        chain = []
+        for token in [anchor_token, *anchor_token.ancestors]:
+            if token.i in cue_of:
+                chain.append((token, cue_of[token.i]))
+            if token.dep_ == "advcl" and token is not anchor_token and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
+            ):
+                # An adverbial clause with its own subject ("just as the claim …
+                # would not be part …") has its own say: stop here.
+                break
+        if chain:
+            first, first_stance = chain[0]
+            for conjunct in first.children:
+                # "we agreed and proposed an agreement": the verb next to the object.
+                if conjunct.dep_ == "conj" and conjunct.i in cue_of and first.i < conjunct.i < anchor_token.i:
+                    chain[0] = (conjunct, cue_of[conjunct.i])
         if not chain:
             near = min(cues, key=lambda item: abs(item[0].i - anchor_token.i))
             if abs(near[0].i - anchor_token.i) > 8:
@@ -187,13 +202,20 @@ class StancesComponent:
             stance = self.stances.negated.get(stance, stance)
             if stance is None:
                 return None
+        if stance == "concede" and self._absence(anchor_token, cue):
+            # "a country without nuclear weapons": offering an absence, not giving
+            # something up.
+            stance = "propose"
         party = self._party(cue, quote, resolver)
         if len(chain) > 1:
             outer, outer_stance = chain[1]
             if _negated(outer):
                 outer_stance = self.stances.negated.get(outer_stance, outer_stance) or stance
             outer_party = self._party(outer, quote, resolver)
-            if outer_party is not None and outer_party != party and outer_stance != "concede":
+            if cue.pos_ == "NOUN" and outer.pos_ == "VERB" and outer_party is not None and outer_stance in ("accept", "reject"):
+                # "Russia rejected Zelensky's proposal": the verb is the stance.
+                cue, stance, party = outer, outer_stance, outer_party
+            elif outer_party is not None and outer_party != party and outer_stance != "concede":
                 # Somebody else's demand or offer about what this party would do.
                 cue, stance, party = outer, outer_stance, outer_party
             elif outer_party in (party, None) and outer_stance == "reject":
@@ -217,6 +239,17 @@ class StancesComponent:
             end=evidence[1],
             confidence=confidence,
         )
+
+    @staticmethod
+    def _absence(anchor: Token, cue: Token) -> bool:
+        """Whether the issue's words are governed by "without", "no" or "free of"
+        below the cue."""
+        for token in [anchor, *anchor.ancestors]:
+            if token == cue:
+                return False
+            if token.lower_ in ("without", "free") or any(c.lower_ in ("no", "non") and c.dep_ == "det" for c in token.children):
+                return True
+        return False
 
     def _party(self, cue: Token, quote: Quote | None, resolver: SpeakerResolver) -> str | None:
         """The party whose stance the cue states: its subject's (or possessor's)."""
