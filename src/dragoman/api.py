@@ -19,12 +19,13 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from dragoman.errors import DragomanError, EvaluationError, ModelNotFound, StoreError
+from dragoman import record as rec
+from dragoman.errors import AnalysisError, DragomanError, EvaluationError, ModelNotFound, StoreError
 from dragoman.evaluate import (
     DEFAULT_FLOORS,
     EvalReport,
@@ -34,6 +35,17 @@ from dragoman.evaluate import (
 )
 from dragoman.ingest import iter_report_files, read_path
 from dragoman.models import Article, ArticleRecord
+from dragoman.record import (
+    FORMATS,
+    Contradiction,
+    ExportError,
+    ExportResult,
+    Filters,
+    PositionState,
+    TimelineEvent,
+)
+from dragoman.record.contradictions import DEFAULT_WINDOW
+from dragoman.record.filters import DateLike
 from dragoman.store import DEFAULT_PATH, Store
 from dragoman.store.schema import articles
 
@@ -43,19 +55,26 @@ if TYPE_CHECKING:  # the pipeline imports spaCy: slow, and only needed to analys
 __all__ = [
     "DEFAULT_FLOORS",
     "DEFAULT_PATH",
+    "EXPORT_FORMATS",
     "IngestResult",
     "Progress",
     "analyze_paths",
+    "contradictions",
     "default_analyzer",
     "display_name",
     "evaluate",
+    "export",
     "floor_failures",
     "ingest_paths",
     "load_floors",
     "open_store",
+    "positions",
     "reason",
     "summary",
+    "timeline",
 ]
+
+EXPORT_FORMATS = FORMATS
 
 #: Called after each file of a batch: (the file, files done so far, files in all).
 Progress = Callable[[Path, int, int], None]
@@ -78,14 +97,14 @@ def default_analyzer() -> Analyzer:
 
 
 def _analyze_one(analyzer: Analyzer, article: Article) -> ArticleRecord:
-    """The record of one article; a failure inside the pipeline becomes a DragomanError
+    """The record of one article; a failure inside the pipeline becomes an AnalysisError
     naming the article, so that the batch it belongs to can go on."""
     try:
         return analyzer.analyze(article)
     except DragomanError:
         raise
     except Exception as e:
-        raise DragomanError(
+        raise AnalysisError(
             f"analysis failed ({type(e).__name__}: {e})", source=article.source or article.id
         ) from e
 
@@ -300,3 +319,83 @@ def summary(db: Db) -> dict[str, Any]:
             "parties": list(data["parties"]),
             "sample_source": sample,
         }
+
+
+# -- the record across reports ------------------------------------------------------
+
+
+def positions(
+    db: Db,
+    *,
+    party: str | None = None,
+    issue: str | None = None,
+    actor: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+) -> list[PositionState]:
+    """Where each party stands on each issue, with the history of every report
+    (see :func:`dragoman.record.position_table`). Dates are ``datetime.date`` or
+    ``YYYY-MM-DD``; a malformed one raises :class:`~dragoman.record.BadFilter`."""
+    Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
+    with _Opened(db, must_exist=True) as store:
+        return rec.position_table(
+            store.records(), party=party, issue=issue, actor=actor, since=since, until=until
+        )
+
+
+def timeline(
+    db: Db,
+    *,
+    party: str | None = None,
+    actor: str | None = None,
+    event_type: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+) -> list[TimelineEvent]:
+    """The events of the store, each merged across the reports of it, by date
+    (see :func:`dragoman.record.timeline`)."""
+    Filters.of(party=party, actor=actor, since=since, until=until)
+    with _Opened(db, must_exist=True) as store:
+        return rec.timeline(
+            store.records(),
+            party=party,
+            actor=actor,
+            event_type=event_type,
+            since=since,
+            until=until,
+        )
+
+
+def contradictions(
+    db: Db,
+    *,
+    party: str | None = None,
+    issue: str | None = None,
+    actor: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+    window: int = DEFAULT_WINDOW,
+) -> list[Contradiction]:
+    """Assessments and reported stances that disagree within ``window`` days
+    (see :func:`dragoman.record.contradictions`)."""
+    Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
+    with _Opened(db, must_exist=True) as store:
+        return rec.contradictions(
+            store.records(),
+            party=party,
+            issue=issue,
+            actor=actor,
+            since=since,
+            until=until,
+            window=window,
+        )
+
+
+def export(db: Db, fmt: str, out: str | os.PathLike[str] | TextIO) -> ExportResult:
+    """Write every stored record as ``jsonl`` (to a file or text stream), or as
+    ``csv``/``parquet`` (one file per table, in the folder ``out``); see
+    :mod:`dragoman.record.export`."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    with _Opened(db, must_exist=True) as store:
+        return rec.export_records(store.records(), fmt, out)

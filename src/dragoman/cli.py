@@ -13,7 +13,8 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, ParamSpec, TypeVar
 
@@ -31,6 +32,7 @@ from dragoman.errors import DragomanError
 from dragoman.evaluate import EvalReport
 from dragoman.evaluation.report import ACCURACY_KEYS, COUNT_KEYS
 from dragoman.models import ArticleRecord
+from dragoman.record import Contradiction, PositionState, TimelineEvent
 
 app = typer.Typer(
     name="dragoman",
@@ -457,3 +459,349 @@ def quote_misses(report: EvalReport) -> list[Text]:
                 )
             )
     return lines
+
+
+# -- the record across reports: positions, timeline, contradictions, export ---------
+
+PartyOption = Annotated[
+    str | None, typer.Option("--party", help="Only this party (e.g. Russia), any case.")
+]
+IssueOption = Annotated[
+    str | None, typer.Option("--issue", help="Only this issue code (e.g. neutrality).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="From this day on (YYYY-MM-DD), inclusive.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD), inclusive.")
+]
+
+
+def _echo_json(data: object) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False))
+
+
+def _none_found(what: str, filters: Mapping[str, object]) -> Text:
+    given = ", ".join(f"{k} {v}" for k, v in filters.items() if v not in (None, ""))
+    return Text(f"No {what}" + (f" for {given}." if given else " in the store."), style="dim")
+
+
+@app.command()
+@_handles_errors
+def positions(
+    db: DbOption = api.DEFAULT_PATH,
+    party: PartyOption = None,
+    issue: IssueOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only positions reported by this actor.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Also show every report, with its evidence.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Where each party stands on each issue: the latest stance, since when, says who.
+
+    A stance is dated by the statement, else by the report's publication day. With
+    --history, every report of each position in date order: changes of stance and
+    concessions are marked, with the sentence that carries each.
+
+    Example: dragoman positions --db demo.db --party Ukraine --history
+    """
+    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    states = api.positions(db, **filters)
+    if as_json:
+        _echo_json(
+            {
+                "database": api.display_name(db),
+                "filters": filters,
+                "count": len(states),
+                "positions": [s.to_dict() for s in states],
+            }
+        )
+        return
+    if not states:
+        out.print(_none_found("positions", filters))
+        return
+    out.print(positions_view(states))
+    if history:
+        for state in states:
+            out.print(history_view(state))
+
+
+def _about(state: PositionState) -> str:
+    return state.issue + (f" ({state.subject})" if state.subject else "")
+
+
+def positions_view(states: list[PositionState]) -> Table:
+    """Party by issue: the latest stance, its date and reporter, and how it got there."""
+    table = Table(
+        title=f"Positions ({len(states)})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("party", min_width=7, overflow="fold")
+    table.add_column("issue", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("reported by", min_width=8, overflow="fold")
+    table.add_column("history", min_width=8, overflow="fold")
+    for i, state in enumerate(states):
+        first_of_party = i == 0 or states[i - 1].party != state.party
+        last_of_party = i + 1 == len(states) or states[i + 1].party != state.party
+        story = [_plural(len(state.history), "report")]
+        if state.changes:
+            story.append(_plural(state.changes, "change"))
+        if state.conceded:
+            story.append("conceded")
+        issue = state.issue + (f"\n({state.subject})" if state.subject else "")
+        table.add_row(
+            escape(state.party) if first_of_party else "",
+            escape(issue),
+            escape(state.stance),
+            _cell(state.date),
+            escape(_cell(state.reported_by)),
+            ", ".join(story),
+            end_section=last_of_party,
+        )
+    return table
+
+
+def history_view(state: PositionState) -> Table:
+    """Every report of one position, oldest first, with the sentence that carries it."""
+    table = Table(
+        title=f"{escape(state.party)} on {escape(_about(state))}",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    table.add_column("reported by", ratio=1, overflow="fold")
+    table.add_column("evidence", ratio=3, overflow="fold")
+    for entry in state.history:
+        mark = "concession" if entry.concession else ("changed" if entry.changed else "")
+        evidence = entry.evidence
+        table.add_row(
+            _cell(entry.date),
+            escape(entry.stance),
+            Text(mark, style="bold yellow" if mark else ""),
+            escape(_cell(entry.reported_by)),
+            Text.assemble(
+                f"“{_cell(evidence.text or entry.summary)}”\n",
+                (
+                    f"{evidence.source or evidence.article_id} [{evidence.start}:{evidence.end}]",
+                    "dim",
+                ),
+            ),
+        )
+    return table
+
+
+@app.command()
+@_handles_errors
+def timeline(
+    db: DbOption = api.DEFAULT_PATH,
+    party: Annotated[
+        str | None,
+        typer.Option("--party", help="Only events this party or one of its people took part in."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only events this participant took part in.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only this type of event (talks, call, summit…).")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The events across reports, by date, each with every report of it as a source.
+
+    An event told by several reports is one event with several sources; reports
+    that disagree on its date or place are flagged under conflicts.
+
+    Example: dragoman timeline --db demo.db --type talks --since 2022-03-01
+    """
+    filters = {"party": party, "actor": actor, "type": event_type, "since": since, "until": until}
+    events = api.timeline(
+        db, party=party, actor=actor, event_type=event_type, since=since, until=until
+    )
+    if as_json:
+        _echo_json(
+            {
+                "database": api.display_name(db),
+                "filters": filters,
+                "count": len(events),
+                "events": [e.to_dict() for e in events],
+            }
+        )
+        return
+    if not events:
+        out.print(_none_found("events", filters))
+        return
+    out.print(timeline_view(events))
+
+
+def timeline_view(events: list[TimelineEvent]) -> RenderableType:
+    """The events as a table; the disagreements of the reports listed under it."""
+    table = Table(
+        title=f"Timeline ({_plural(len(events), 'event')})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column("date", no_wrap=True)
+    table.add_column("event", no_wrap=True)
+    table.add_column("place")
+    table.add_column("participants")
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("conflicts")
+    notes: list[RenderableType] = []
+    for event in events:
+        kinds = [c.split(":", 1)[0] for c in event.conflicts]
+        table.add_row(
+            _cell(event.date),
+            Text.assemble(event.type, "\n", (event.status, "dim")),
+            escape(_cell(event.place)),
+            escape(_cell(event.participants)),
+            str(len(event.sources)),
+            Text(", ".join(kinds) or "—", style="yellow" if kinds else ""),
+        )
+        for conflict in event.conflicts:
+            notes.append(Text(f"  {_cell(event.date)} {event.type}: {conflict}", style="yellow"))
+    if not notes:
+        return table
+    return Group(table, Text("Reports disagree:", style="bold"), *notes)
+
+
+@app.command()
+@_handles_errors
+def contradictions(
+    db: DbOption = api.DEFAULT_PATH,
+    party: PartyOption = None,
+    issue: IssueOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only contradictions this actor is a side of.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window", min=0, help="Most days apart two claims may be.", show_default=True
+        ),
+    ] = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims that disagree, within a window of days, with the evidence of each.
+
+    Judgements of the talks, positive against negative, by two actors or by one over
+    time; and opposite stances (accept or propose against reject) reported
+    for one party on one issue by different actors.
+
+    Example: dragoman contradictions --db demo.db --window 3
+    """
+    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    found = api.contradictions(db, window=window, **filters)
+    if as_json:
+        _echo_json(
+            {
+                "database": api.display_name(db),
+                "filters": {**filters, "window": window},
+                "count": len(found),
+                "contradictions": [c.to_dict() for c in found],
+            }
+        )
+        return
+    if not found:
+        out.print(_none_found("contradictions", filters))
+        return
+    out.print(contradictions_view(found))
+
+
+def _claim_cell(claim: Any) -> Text:
+    evidence = claim.evidence
+    return Text.assemble(
+        (f"{claim.date.isoformat()} {claim.actor}: {claim.claim}", "bold"),
+        f"\n“{_cell(evidence.text or claim.summary)}”\n",
+        (evidence.source or evidence.article_id, "dim"),
+    )
+
+
+def contradictions_view(found: list[Contradiction]) -> Table:
+    table = Table(
+        title=f"Contradictions ({len(found)})",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        expand=True,
+        show_lines=True,
+    )
+    table.add_column("about", ratio=1, overflow="fold")
+    table.add_column("first", ratio=3, overflow="fold")
+    table.add_column("second", ratio=3, overflow="fold")
+    for c in found:
+        table.add_row(
+            Text(f"{c.about}\n{_plural(c.days_apart, 'day')} apart"),
+            _claim_cell(c.first),
+            _claim_cell(c.second),
+        )
+    return table
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+DEFAULT_EXPORT_FOLDER = "dragoman-export"
+
+
+@app.command()
+@_handles_errors
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl: one record per line; csv or parquet: one file per table.",
+            case_sensitive=False,
+        ),
+    ],
+    db: DbOption = api.DEFAULT_PATH,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help=(
+                "jsonl: the file (default: standard output); csv, parquet: the folder "
+                f"(default: {DEFAULT_EXPORT_FOLDER})."
+            ),
+        ),
+    ] = None,
+) -> None:
+    """Write the whole store out for other tools.
+
+    jsonl: one record per line, as analyze --json prints it. csv and parquet: one file
+    per table (articles, actors, quotes, events, positions, assessments), dates as
+    YYYY-MM-DD; parquet needs pyarrow.
+
+    Example: dragoman export --format csv --db demo.db --out demo-tables
+    """
+    if fmt is ExportFormat.jsonl and out_path is None:
+        api.export(db, fmt.value, sys.stdout)
+        return
+    target = out_path if out_path is not None else Path(DEFAULT_EXPORT_FOLDER)
+    result = api.export(db, fmt.value, target)
+    rows = ", ".join(f"{n} {table}" for table, n in result.rows.items())
+    out.print(
+        f"{fmt.value}: wrote {_plural(len(result.files), 'file')} to {result.out} ({rows})",
+        soft_wrap=True,
+        markup=False,
+    )

@@ -72,3 +72,23 @@ class EvaluationError(DragomanError):
     """A gold file or the floors file is missing or malformed."""
 
     code = "D400"
+
+
+class AnalysisError(DragomanError):
+    """The pipeline failed on a report that was read correctly."""
+
+    code = "D201"
+
+
+class BadFilter(DragomanError):
+    """A filter given to a question about the record is malformed (a date that is not
+    YYYY-MM-DD, a window below zero, a range that ends before it starts)."""
+
+    code = "D500"
+
+
+class ExportError(DragomanError):
+    """The record cannot be exported as asked (unknown format, a file where a folder
+    is needed, pyarrow missing for Parquet)."""
+
+    code = "D501"

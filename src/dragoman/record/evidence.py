@@ -35,9 +35,9 @@ def sentence_at(body: str, start: int, end: int) -> str:
             begin = match.end()
     stop = len(body)
     # A stop inside the span does not end it: look from the span's last character on.
-    match = _SENTENCE_END.search(body, max(start, end - 1))
-    if match is not None:
-        stop = match.start() + len(match.group().rstrip())
+    after = _SENTENCE_END.search(body, max(start, end - 1))
+    if after is not None:
+        stop = after.start() + len(after.group().rstrip())
     return " ".join(body[begin:stop].split())
 
 

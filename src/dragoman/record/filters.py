@@ -12,17 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from dragoman.errors import DragomanError
+from dragoman.errors import BadFilter
 from dragoman.models import ArticleRecord
 
 DateLike = dt.date | str | None
-
-
-class BadFilter(DragomanError):
-    """A filter given to a question about the record is malformed (a date that is not
-    YYYY-MM-DD, a window below zero, a range that ends before it starts)."""
-
-    code = "D500"
 
 
 def parse_date(value: DateLike, option: str = "date") -> dt.date | None:

@@ -152,7 +152,9 @@ def position_table(
             key = (position.party, position.issue, position.subject)
             found.setdefault(key, []).append((order, entry))
     states = [
-        PositionState(party, issue_, subject, _marked([e for _, e in sorted(entries, key=lambda x: x[0])]))
+        PositionState(
+            party, issue_, subject, _marked([e for _, e in sorted(entries, key=lambda x: x[0])])
+        )
         for (party, issue_, subject), entries in found.items()
     ]
     states.sort(key=lambda s: (s.party.casefold(), s.issue, s.subject is not None, s.subject or ""))
