@@ -20,6 +20,7 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/dragoman ingest examples --db $(DB)
 	$(BIN)/dragoman summary --db $(DB)
+	$(BIN)/dragoman positions --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
