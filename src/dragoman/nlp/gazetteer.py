@@ -46,6 +46,7 @@ class Entry:
     role: str | None = None
     party: str | None = None
     adjectives: list[str] = field(default_factory=list)
+    media: bool = False  # a news outlet: an actor only when it is quoted
 
 
 @dataclass
@@ -106,6 +107,8 @@ def _entries(data: dict[str, Any]) -> dict[str, Entry]:
         )
     for name, aliases in (data.get("organizations") or {}).items():
         entries[name] = Entry(name=name, kind="organization", aliases=list(aliases or []))
+    for name, aliases in (data.get("media") or {}).items():
+        entries[name] = Entry(name=name, kind="organization", aliases=list(aliases or []), media=True)
     for spec in data.get("people") or []:
         entries[spec["name"]] = Entry(
             name=spec["name"],

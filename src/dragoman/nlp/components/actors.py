@@ -187,7 +187,19 @@ class ActorsComponent:
                 entry = self.gazetteer.entries.get(actor.name)
                 if entry is not None:
                     actor.role = entry.role
-        return actors
+        places = {m.name for m in mentions if m.kind == "party" and not _only_a_place(doc, m)}
+        return {
+            name: actor
+            for name, actor in actors.items()
+            # A country named only as where something happened ("talks in Istanbul,
+            # Turkey") is a place, not a party to the talks; news outlets wait for
+            # the quotes component to show they are quoted.
+            if (actor.kind != "party" or name in places) and not self._is_media(name)
+        }
+
+    def _is_media(self, name: str) -> bool:
+        entry = self.gazetteer.entries.get(name)
+        return bool(entry and entry.media)
 
     def role_of(self, name: Span) -> str | None:
         """The role a sentence gives the person named by ``name``, if any."""
@@ -251,6 +263,22 @@ class ActorsComponent:
                 if entry is not None and entry.kind == "party":
                     return entry.name
         return None
+
+
+_LOCATIVE = {"in", "at", "near", "to", "from", "across", "into", "outside", "inside", "throughout", "through", "around", "via", "on"}
+
+
+def _only_a_place(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention names where something happens rather than who acts:
+    the object of a locative preposition, or an apposition/conjunct of one."""
+    token = doc[mention.token_end - 1]
+    while token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
+        return True
+    if token.dep_ == "compound" or (token.dep_ == "npadvmod" and token.head.pos_ == "ADJ"):
+        return False
+    return False
 
 
 def token_actor(doc: Doc, token: Token) -> Mention | None:

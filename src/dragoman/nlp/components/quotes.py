@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dragoman.models import Quote
+from dragoman.models import Actor, Quote
 from dragoman.nlp.extensions import register_extensions
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_cues
@@ -70,7 +70,18 @@ class QuotesComponent:
                 last = quote
         found.sort(key=lambda q: q.start)
         doc._.quotes = self._dedupe(found)
+        self._add_quoted_media(doc, doc._.quotes)
         return doc
+
+    def _add_quoted_media(self, doc: Doc, quotes: list[Quote]) -> None:
+        """News outlets are actors of a report only when they are quoted."""
+        actors = doc._.actors if doc._.actors is not None else {}
+        for quote in quotes:
+            entry = self.gazetteer.entries.get(quote.speaker or "")
+            if entry is not None and entry.media and entry.name not in actors:
+                mentions = [(m.start, m.end) for m in doc._.mentions or [] if m.name == entry.name]
+                actors[entry.name] = Actor(name=entry.name, kind="organization", mentions=mentions)
+        doc._.actors = actors
 
     @staticmethod
     def _appearances(doc: Doc) -> dict[str, list[tuple[int, dt.date]]]:
@@ -351,6 +362,10 @@ class QuotesComponent:
             rest = [t for t in sent if t.i not in phrase and not t.is_punct]
             if len(rest) < 4:
                 continue
+            if any(t.lemma_.lower() in self.indirect and any(c.dep_ in _SUBJECTS for c in t.children) for t in rest):
+                # "Peskov said …, according to a Reuters report": Peskov's words,
+                # which the outlet carries.
+                continue
             c_start, c_end = rest[0].idx, rest[-1].idx + len(rest[-1])
             inside_quotes = sum(max(0, min(e, c_end) - max(s, c_start)) for s, e in quoted)
             if inside_quotes > 0.3 * (c_end - c_start):
@@ -406,6 +421,11 @@ class QuotesComponent:
             objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i]
             if objects and objects[0].dep_ == "dobj":
                 pick = [t for o in objects for t in o.subtree]
+        according = [t for t in pick if t.lower_ == "according"]
+        if according:
+            # The source of the report is not part of its words.
+            aside = {t.i for a in according for t in a.subtree}
+            pick = [t for t in pick if t.i not in aside]
         pick = sorted(pick, key=lambda t: t.i)
         while pick and (pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct or pick[0].is_space):
             pick = pick[1:]
