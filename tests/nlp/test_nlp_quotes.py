@@ -133,3 +133,10 @@ def test_nothing_comes_from_the_caption(analyzer) -> None:
     record = analyzer.analyze(article)
     assert record.quotes == []
     assert "Volodymyr Zelensky" not in {a.name for a in record.actors}
+
+
+def test_a_quoted_fragment_holding_its_sentence_root_ends(analyze) -> None:
+    # The root of the parse lies inside the quotation marks: climbing out of the
+    # quotation must stop at the root (spaCy makes a new Token object per access).
+    record = analyze('Table: "how positions moved" by round, and "who said what" by date.')
+    assert all(q.kind in ("direct", "mixed", "indirect") for q in record.quotes)

@@ -272,7 +272,7 @@ def _only_a_place(doc: Doc, mention: Mention) -> bool:
     """Whether a mention names where something happens rather than who acts:
     the object of a locative preposition, or an apposition/conjunct of one."""
     token = doc[mention.token_end - 1]
-    while token.dep_ in ("appos", "conj", "compound") and token.head is not token:
+    while token.dep_ in ("appos", "conj", "compound") and token.head.i != token.i:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in _LOCATIVE:
         return True

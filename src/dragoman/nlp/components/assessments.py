@@ -26,8 +26,9 @@ does; quotes without a speaker never do.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,6 +47,14 @@ NEGATIVE = "negative"
 MIXED = "mixed"
 _OPPOSITE = {POSITIVE: NEGATIVE, NEGATIVE: POSITIVE}
 
+#: Verbs whose negation denies what they govern ("I don't think it was useful").
+_OPINION_VERBS = {
+    "think", "believe", "expect", "see", "say", "consider", "feel", "find", "share", "call",
+    "describe", "suppose", "imagine", "regard", "assess", "view", "point",
+}
+#: Modals that make a cue standing as their verb's subject a possibility
+#: ("progress could open the way to a summit"), not a judgement.
+_POSSIBILITY = {"could", "might", "may", "would"}
 #: Verbs with which the reporter says that an actor judged something, for sentences
 #: that hold no quote ("Putin acknowledged progress", "described the talks as ...").
 _JUDGING_VERBS = {
@@ -57,8 +66,10 @@ _JUDGING_VERBS = {
 #: The parts of a judging verb's clause that carry what was judged ("described the
 #: talks as constructive"); adjuncts such as "Commenting on the prospects for a
 #: breakthrough, ..." are the reporter's framing, not the judgement.
-_FRAMING = {"advcl", "conj", "cc", "punct", "parataxis", "mark", "npadvmod", "agent", "nsubj",
-    "nsubjpass", "csubj", "aux", "auxpass", "neg"}
+_FRAMING = {
+    "advcl", "conj", "cc", "punct", "parataxis", "mark", "npadvmod", "agent", "nsubj",
+    "nsubjpass", "csubj", "aux", "auxpass", "neg",
+}
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: How sure a judgement is, by the kind of statement it comes from.
 _KIND_CONFIDENCE = {"direct": 0.75, "mixed": 0.7, "indirect": 0.6, "reported": 0.5}
@@ -86,7 +97,7 @@ class _Pattern:
     def parse(cls, entry: object) -> _Pattern:
         if not isinstance(entry, str):
             # YAML reads a bare no, yes, on or off as a boolean: quote it.
-            raise ValueError(f"lexicons/assessments.yaml: {entry!r} is not a word (quote it)")
+            raise TypeError(f"lexicons/assessments.yaml: {entry!r} is not a word (quote it)")
         text = entry.strip()
         pos = None
         if "/" in text and " " not in text:
@@ -96,10 +107,23 @@ class _Pattern:
         return cls(text, words, pos)
 
 
+@functools.lru_cache(maxsize=8192)
+def _forms(text: str, lemma: str) -> frozenset[str]:
+    """The forms a lexicon word is compared with: the token, its lemma and, against
+    the model's lemmatiser slips ("hoped" -> "hop"), its text without an ending."""
+    text, lemma = _norm(text), _norm(lemma)
+    forms = {text, lemma}
+    for ending in ("ing", "ed", "es", "s", "d"):
+        if text.endswith(ending) and len(text) - len(ending) >= 3:
+            stem = text[: -len(ending)]
+            forms.update((stem, stem + "e"))
+    return frozenset(forms)
+
+
 def _word_matches(word: str, token: Token, pos: str | None = None) -> bool:
     if pos is not None and token.pos_ != pos:
         return False
-    return word in (_norm(token.text), _norm(token.lemma_))
+    return word in _forms(token.text, token.lemma_)
 
 
 @dataclass
@@ -150,6 +174,9 @@ class CueLexicon:
     marks: set[str]
     wish_verbs: set[str]
     cues: list[tuple[_Pattern, str]] = field(default_factory=list)
+    topics: _Index = field(default_factory=lambda: _Index([]))
+    cue_index: _Index = field(default_factory=lambda: _Index([]))
+    polarity: dict[_Pattern, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> CueLexicon:
@@ -169,10 +196,13 @@ class CueLexicon:
             marks={_Pattern.parse(w).words[0] for w in hypothetical.get("marks") or []},
             wish_verbs={_Pattern.parse(w).words[0] for w in hypothetical.get("verbs") or []},
         )
-        cues = [(p, POSITIVE) for p in lexicon.positive] + [(p, NEGATIVE) for p in lexicon.negative]
+        cues = [(p, POSITIVE) for p in lexicon.positive]
+        cues += [(p, NEGATIVE) for p in lexicon.negative]
         # Longest first, so "no progress" is taken before "progress".
-        cues.sort(key=lambda item: -len(item[0].words))
-        lexicon.cues = cues
+        lexicon.cues = sorted(cues, key=lambda item: -len(item[0].words))
+        lexicon.topics = _Index(lexicon.topic)
+        lexicon.cue_index = _Index(p for p, _ in cues)
+        lexicon.polarity = dict(cues)
         return lexicon
 
 
@@ -198,8 +228,28 @@ def _match_at(pattern: _Pattern, tokens: Sequence[Token], i: int) -> int | None:
     return j
 
 
-def _contains(patterns: Iterable[_Pattern], tokens: Sequence[Token]) -> bool:
-    return any(_match_at(p, tokens, i) is not None for i in range(len(tokens)) for p in patterns)
+class _Index:
+    """Patterns by their first word, so that a text is read once rather than once
+    for every pattern."""
+
+    def __init__(self, patterns: Iterable[_Pattern]) -> None:
+        self.by_first: dict[str, list[_Pattern]] = {}
+        for pattern in patterns:
+            self.by_first.setdefault(pattern.words[0], []).append(pattern)
+
+    def matches(self, tokens: Sequence[Token], i: int) -> Iterator[tuple[_Pattern, int]]:
+        """The patterns that match at ``tokens[i]``, each with the index after it."""
+        seen: set[_Pattern] = set()
+        token = tokens[i]
+        for form in _forms(token.text, token.lemma_):
+            for pattern in self.by_first.get(form, ()):
+                end = None if pattern in seen else _match_at(pattern, tokens, i)
+                seen.add(pattern)
+                if end is not None:
+                    yield pattern, end
+
+    def contains(self, tokens: Sequence[Token]) -> bool:
+        return any(next(self.matches(tokens, i), None) for i in range(len(tokens)))
 
 
 class AssessmentsComponent:
@@ -225,7 +275,7 @@ class AssessmentsComponent:
         outlets = self._outlets(doc)
         judgements = [j for j in judgements if j.actor not in outlets]
         named = [j for j in judgements if j.actor != ANONYMOUS]
-        doc._.assessments = self._merge(doc, named or judgements)
+        doc._.assessments = self._merge(named or judgements)
         return doc
 
     def _outlets(self, doc: Doc) -> set[str]:
@@ -248,9 +298,17 @@ class AssessmentsComponent:
         if span is None or not len(span):
             return None
         sentences = self._sentences(doc, span)
-        if not _contains(self.lexicon.topic, sentences):
+        if not self.lexicon.topics.contains(sentences):
             return None
-        hits = self._hits(list(span))
+        if quote.kind == "indirect" and self._denied(span):
+            return None
+        if quote.kind == "mixed":
+            # A fragment's negation is often the reporter's ("could not point to
+            # anything “very promising”"): read the sentence, keep the fragment's cues.
+            inner = {t.i for t in span}
+            hits = [h for h in self._hits(sentences) if h.end - 1 in inner]
+        else:
+            hits = self._hits(list(span))
         if not hits:
             return None
         # The quote's own contrast ("difficult, but businesslike") or, for a fragment,
@@ -271,6 +329,15 @@ class AssessmentsComponent:
         )
 
     @staticmethod
+    def _denied(span: Span) -> bool:
+        """The cue verb of reported speech is negated: "Zelensky did not describe the
+        talks as a failure" reports no judgement."""
+        verb = span.root.head
+        if verb is span.root or span.start <= verb.i < span.end:
+            return False
+        return any(c.dep_ == "neg" for c in verb.children)
+
+    @staticmethod
     def _sentences(doc: Doc, span: Span) -> list[Token]:
         """The tokens of the sentences a span lies in: where a fragment's subject is."""
         first, last = span[0].sent, span[-1].sent
@@ -281,66 +348,67 @@ class AssessmentsComponent:
     def _hits(self, tokens: list[Token]) -> list[_Hit]:
         """The cues in ``tokens``, each turned round by a negator or reverser before
         it and dropped when it stands in a condition or a wish."""
+        candidates = sorted(
+            (-len(pattern.words), i, end, self.lexicon.polarity[pattern])
+            for i in range(len(tokens))
+            for pattern, end in self.lexicon.cue_index.matches(tokens, i)
+        )
+        # Longest first, so "no progress" is taken before "progress".
         taken: set[int] = set()
         found: list[tuple[int, int, str]] = []
-        for pattern, polarity in self.lexicon.cues:
-            for i in range(len(tokens)):
-                if i in taken:
-                    continue
-                end = _match_at(pattern, tokens, i)
-                if end is None or any(k in taken for k in range(i, end)):
-                    continue
-                taken.update(range(i, end))
-                found.append((i, end, polarity))
+        for _, i, end, polarity in candidates:
+            if any(k in taken for k in range(i, end)):
+                continue
+            taken.update(range(i, end))
+            found.append((i, end, polarity))
         found.sort()
         hits: list[_Hit] = []
-        absorbed: set[int] = set()
         for i, end, polarity in found:
-            if i in absorbed:
-                continue
-            cue = tokens[i:end]
-            if self._hypothetical(cue[-1], polarity):
-                continue
-            begin = i
             first, last = tokens[i], tokens[end - 1]
-            text = first.doc[first.i : last.i + 1].text
+            if self._hypothetical(last, polarity):
+                continue
+            doc = first.doc
+            text = doc[first.i : last.i + 1].text
             negator = self._negator_before(tokens, i)
+            denial = None if negator is not None else self._negated_verb(last, tokens)
+            denial = denial or (None if negator is not None else self._doubted(last))
+            reverser = None
+            if negator is None and denial is None and polarity == POSITIVE:
+                reverser = self._reverser_before(tokens, i)
             if negator is not None:
-                begin = negator
                 polarity = _OPPOSITE[polarity]
-                text = first.doc[tokens[begin].i : last.i + 1].text
-            elif (denial := self._negated_verb(cue[-1], tokens) or self._doubted(cue[-1])) is not None:
+                text = doc[tokens[negator].i : last.i + 1].text
+            elif denial is not None:
                 polarity = _OPPOSITE[polarity]
                 text = f"{denial} \u2026 {text}"
-            elif polarity == POSITIVE:
-                reverser = self._reverser_before(tokens, i)
-                if reverser is not None:
-                    polarity = NEGATIVE
-                    # "stalling progress": the reverser is not a second cue.
-                    hits = [h for h in hits if not (h.start <= tokens[reverser].i < h.end)]
-                    first = tokens[reverser]
-                    text = first.doc[first.i : last.i + 1].text
+            elif reverser is not None:
+                polarity = NEGATIVE
+                # "stalling progress": the reverser is not a second cue.
+                at = tokens[reverser].i
+                hits = [h for h in hits if not h.start <= at < h.end]
+                text = doc[at : last.i + 1].text
             hits.append(_Hit(polarity, first.i, last.i + 1, text))
-            absorbed.update(range(i, end))
         return hits
 
-    def _clause_before(self, tokens: list[Token], i: int) -> list[int]:
-        """Indices of up to a few tokens before ``i`` in the same clause, nearest first."""
+    @staticmethod
+    def _clause_before(tokens: list[Token], i: int) -> list[int]:
+        """Indices of up to a few tokens before ``i`` in the same clause, nearest
+        first; quotation marks are stepped over ("not “constructive”")."""
         found: list[int] = []
+        sentence = tokens[i].sent.start
         k = i - 1
-        while k >= 0 and len(found) < _NEGATION_WINDOW + 1:
+        while k >= 0 and len(found) < _NEGATION_WINDOW:
             token = tokens[k]
-            if token.is_punct or token.is_sent_start and k < i - 1 or _norm(token.text) in ("but", "however"):
-                break
-            found.append(k)
-            if token.is_sent_start:
-                break
             k -= 1
+            if token.is_quote:
+                continue
+            if token.is_punct or token.i < sentence or _norm(token.text) in _COORDINATING:
+                break
+            found.append(k + 1)
         return found
 
     def _negator_before(self, tokens: list[Token], i: int) -> int | None:
-        window = self._clause_before(tokens, i)[:_NEGATION_WINDOW]
-        for k in window:
+        for k in self._clause_before(tokens, i):
             for pattern in self.lexicon.negators:
                 start = k - len(pattern.words) + 1
                 if start >= 0 and _match_at(pattern, tokens, start) == k + 1:
@@ -350,24 +418,36 @@ class AssessmentsComponent:
         return None
 
     def _reverser_before(self, tokens: list[Token], i: int) -> int | None:
-        for k in self._clause_before(tokens, i)[:_NEGATION_WINDOW]:
-            if _norm(tokens[k].lemma_) in self.lexicon.reversers or _norm(tokens[k].text) in self.lexicon.reversers:
+        for k in self._clause_before(tokens, i):
+            if _forms(tokens[k].text, tokens[k].lemma_) & self.lexicon.reversers:
                 return k
         return None
 
     @staticmethod
     def _negated_verb(token: Token, tokens: list[Token]) -> str | None:
-        """The negation of a verb above the cue ("we don't think the talks were
-        useful"), when it lies inside the statement and before the cue."""
+        """The negation of the verb that governs the cue ("the talks were not
+        constructive") or of a verb of opinion above it ("we don't think the talks
+        were useful"), inside the statement and before the cue; never across "and"."""
         first = tokens[0].i
         node = token
-        for _ in range(3):
-            if node.head is node:
+        step = 0
+        while step < 3:
+            if node.head.i == node.i:
                 return None
+            if node.dep_ == "conj":
+                # "not A or B" denies both; "not A and wanted B" does not deny B.
+                if not any(_norm(c.text) in ("or", "nor") for c in node.head.children):
+                    return None
+                node = node.head
+                continue
             node = node.head
+            step += 1
+            if step > 1 and _norm(node.lemma_) not in _OPINION_VERBS:
+                continue
             for child in node.children:
                 if child.dep_ == "neg" and first <= child.i < token.i:
-                    return f"{child.text} {node.text}"
+                    word = "not" if _norm(child.text) == "n't" else child.text
+                    return f"{word} {node.text}"
         return None
 
     def _doubted(self, token: Token) -> str | None:
@@ -376,7 +456,7 @@ class AssessmentsComponent:
         nodes: list[Token] = []
         node = token
         for _ in range(4):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             if node.dep_ in ("nsubj", "nsubjpass"):
                 nodes.extend(c for c in node.head.children if c.dep_ in ("acomp", "attr", "oprd"))
@@ -394,53 +474,61 @@ class AssessmentsComponent:
         """A cue under a condition or a purpose is not a judgement, nor is a positive
         one under a wish ("we hope for a breakthrough"); a negative one under a wish
         is an accusation ("Russia wants to drag out the talks") and stays."""
+        if polarity == POSITIVE and token.dep_ in ("nsubj", "nsubjpass"):
+            modals = {_norm(c.text) for c in token.head.children if c.dep_ == "aux"}
+            if modals & _POSSIBILITY:
+                return True
+        marks = self.lexicon.marks - {"for"}
         infinitive = False
         node = token
         for _ in range(8):
             for child in node.children:
-                if child.dep_ == "mark" and _norm(child.text) in self.lexicon.marks - {"for"}:
+                if child.dep_ == "mark" and _norm(child.text) in marks:
                     return True
                 if child.dep_ == "aux" and _norm(child.text) == "to":
                     infinitive = True
-            wish = node is not token and node.pos_ in ("VERB", "AUX", "NOUN")
-            if wish and polarity == POSITIVE and _norm(node.lemma_) in self.lexicon.wish_verbs:
+            wish = node.i != token.i and node.pos_ in ("VERB", "AUX", "NOUN")
+            forms = _forms(node.text, node.lemma_)
+            if wish and polarity == POSITIVE and forms & self.lexicon.wish_verbs:
                 return True
             if infinitive and _norm(node.text) == "for" and "for" in self.lexicon.marks:
                 # "For a meeting to be meaningful, ..."
                 return True
-            if node.head is node:
+            if node.head.i == node.i:
                 return False
             node = node.head
         return False
 
     def _contrast(self, tokens: list[Token], hits: list[_Hit]) -> bool:
-        """One polarity, and a contrasted clause about the talks that carries no cue
-        of that polarity ("constructive, but major challenges remain")."""
+        """One polarity, conceded, and a contrasted clause about the talks that
+        carries no cue of that polarity: "difficult, but [the talks must go on]",
+        "while [significant work remains], the talks ...". When the cue is the point
+        made after the contrast ("we talked about it, but no progress was made"),
+        the judgement keeps its polarity."""
         if not hits or len({h.polarity for h in hits}) > 1:
             return False
         doc = tokens[0].doc
         ids = [t.i for t in tokens]
         for k, token in enumerate(tokens):
-            marker = next((p for p in self.lexicon.contrast if _match_at(p, tokens, k) is not None), None)
+            markers = (p for p in self.lexicon.contrast if _match_at(p, tokens, k) is not None)
+            marker = next(markers, None)
             if marker is None:
                 continue
             if marker.words[0] in _COORDINATING:
                 if k == 0:
                     continue  # contrasts with the sentence before, not inside this one
-                before, after = ids[:k], ids[k + 1 :]
-                sides = (set(before), set(after))
+                conceded, other = set(ids[:k]), ids[k + 1 :]
             else:
-                # "while X, Y", "X, although Y": the subordinate clause against the rest.
-                clause = {t.i for t in token.head.subtree} if token.head is not token else set(ids[k:])
-                sides = (clause & set(ids), set(ids) - clause)
-            for side in sides:
-                other = [i for i in ids if i not in side]
-                if not any(h.start in side for h in hits) or not other:
-                    continue
-                if not _contains(self.lexicon.topic, [doc[i] for i in other]):
-                    continue
-                if not any(h.start in set(other) for h in hits):
-                    return True
+                # "while X, Y", "X, although Y": the subordinate clause is conceded.
+                head = token.head
+                clause = {t.i for t in head.subtree} if head.i != token.i else set(ids[k:])
+                conceded, other = clause & set(ids), [i for i in ids if i not in clause]
+            if not other or not any(h.start in conceded for h in hits):
+                continue
+            if any(h.start in set(other) for h in hits):
+                continue
+            if self.lexicon.topics.contains([doc[i] for i in other]):
+                return True
         return False
 
     # -- reported judgements --------------------------------------------------------
@@ -463,10 +551,12 @@ class AssessmentsComponent:
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
                 subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
-            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            if subject is not None and subject.dep_ == "nsubjpass":
-                subject = agent
-            if subject is None:
+            if subject is None or subject.dep_ == "nsubjpass":
+                # "described by Kyiv as ...": the judge is the agent.
+                by = [c for c in verb.children if c.dep_ == "agent"]
+                subject = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
+            if subject is None or any(c.dep_ == "neg" for c in verb.children):
+                # "did not describe the talks as a failure" is no judgement either way.
                 continue
             speaker = resolver.resolve(subject)
             if speaker is None:
@@ -479,7 +569,7 @@ class AssessmentsComponent:
                 if not any(s <= t.idx < e for s, e in covered)
             ]
             words.sort(key=lambda t: t.i)
-            if not words or not _contains(self.lexicon.topic, words):
+            if not words or not self.lexicon.topics.contains(words):
                 continue
             hits = self._hits(words)
             if not hits:
@@ -502,14 +592,18 @@ class AssessmentsComponent:
 
     @staticmethod
     def _sentence_date(doc: Doc, sent: Span, actor: str, quotes: list[Quote]) -> dt.date | None:
-        """The day a sentence names, else the day of the actor's quote in it."""
+        """As the quotes component dates words: a time expression in the sentence
+        (None when it names no day: "in April 2025"), else the day of the actor's
+        words in or before the sentence, else the day of the report."""
+        quoted = doc._.quoted or []
         for time in doc._.times or []:
-            if sent.start_char <= time.start < sent.end_char and time.date is not None:
+            in_sentence = sent.start_char <= time.start < sent.end_char
+            if in_sentence and not any(s <= time.start < e for s, e in quoted):
                 return time.date  # type: ignore[no-any-return]
-        for quote in quotes:
-            if quote.speaker == actor and sent.start_char <= quote.start < sent.end_char:
-                return quote.date
-        return None
+        earlier = [q for q in quotes if q.speaker == actor and q.start < sent.end_char]
+        if earlier:
+            return max(earlier, key=lambda q: q.start).date
+        return doc._.published  # type: ignore[no-any-return]
 
     # -- merging -------------------------------------------------------------------
 
@@ -521,12 +615,14 @@ class AssessmentsComponent:
                 index = n
         return index
 
-    def _merge(self, doc: Doc, judgements: list[_Judgement]) -> list[Assessment]:
+    def _merge(self, judgements: list[_Judgement]) -> list[Assessment]:
         """One assessment per actor and day (undated statements: per paragraph)."""
         groups: dict[tuple[str, object], list[_Judgement]] = {}
         for judgement in sorted(judgements, key=lambda j: j.start):
-            key: object = judgement.date if judgement.date is not None else ("paragraph", judgement.paragraph)
-            groups.setdefault((judgement.actor, key), []).append(judgement)
+            day: object = judgement.date
+            if day is None:
+                day = ("paragraph", judgement.paragraph)
+            groups.setdefault((judgement.actor, day), []).append(judgement)
         assessments: list[Assessment] = []
         for (actor, _), group in groups.items():
             polarities = set().union(*(j.polarities for j in group))
@@ -540,7 +636,8 @@ class AssessmentsComponent:
                 for hit in judgement.hits:
                     if hit.text.lower() not in (c.lower() for c in cues):
                         cues.append(hit.text)
-            confidence = max(j.confidence for j in group) + 0.05 * (sum(len(j.hits) for j in group) - 1)
+            cue_count = sum(len(j.hits) for j in group)
+            confidence = max(j.confidence for j in group) + 0.05 * (cue_count - 1)
             assessments.append(
                 Assessment(
                     actor=actor,

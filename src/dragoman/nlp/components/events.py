@@ -119,6 +119,7 @@ class EventLexicon:
     summit_words: frozenset[str]
     not_participants: frozenset[str]
     status: dict[str, frozenset[str]]
+    sides: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -145,6 +146,7 @@ class EventLexicon:
             summit_words=_word_set(data.get("summit_words")),
             not_participants=frozenset(str(n) for n in data.get("not_participants") or []),
             status={str(k): _word_set(v) for k, v in (data.get("status") or {}).items()},
+            sides=tuple(str(n) for n in data.get("sides") or []),
         )
 
     def q(self, name: str) -> frozenset[str]:
@@ -187,6 +189,7 @@ class Reading:
     anchor: Token
     own: list[Token]
     own_ids: set[int]
+    triggers: frozenset[int] = frozenset()
 
 
 class EventsComponent:
@@ -324,6 +327,10 @@ class EventsComponent:
             happens = self._agreement_happens(head) if head.pos_ in ("NOUN", "PROPN") else self._agree_to_something(head)
             if not happens:
                 return None
+        if type_ == "meeting" and any(
+            c.dep_ in ("compound", "amod", "nmod") and _forms(c) & self.lex.q("not_meetings") for c in head.children
+        ):
+            return None
         if type_ == "meeting" and head.pos_ in ("NOUN", "PROPN") and lemma == "visit":
             # "during his visit to Washington": a visit by someone named.
             if not any(c.dep_ == "poss" for c in head.children):
@@ -388,10 +395,17 @@ class EventsComponent:
         an agreement by someone named, on something; never "agreed that"."""
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return False
-        if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in ("to", "on")) for c in verb.children):
+        action = any(c.dep_ == "xcomp" for c in verb.children)
+        on_something = any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in verb.children)
+        if not (action or on_something):
             return False
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
+            return False
+        several = subject.tag_ in ("NNS", "NNPS") or bool(list(subject.conjuncts)) or subject.lower_ in ("both", "they")
+        if not (action or several):
+            # "Ukraine agreed to a ceasefire": one side's answer (a position), not an
+            # agreement between sides.
             return False
         if self._mentions_in(subject.subtree):
             return True
@@ -412,27 +426,33 @@ class EventsComponent:
     # -- reading one mention ---------------------------------------------------------
 
     def _read(self, trigger: Token, type_: str, trigger_ids: set[int]) -> Candidate | None:
-        reading = Reading(trigger, self._anchor(trigger), [], set())
+        reading = Reading(trigger, self._anchor(trigger), [], set(), frozenset(trigger_ids))
         reading.own = self._own_tokens(trigger, trigger_ids)
         reading.own_ids = {t.i for t in reading.own}
         quoted = self._in_quotes(trigger.idx)
+        if type_ == "meeting" and trigger.pos_ == "VERB" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in trigger.children
+        ):
+            # "When we met in Kyiv": the reporter's interview, not an event of the talks.
+            return None
         participants, phrase = self._participants(reading, type_)
         if type_ == "meeting":
             type_ = self._meeting_type(reading, participants)
         elif type_ == "talks" and self._leaders(phrase) >= 2 and not self._has_delegation_words(reading.own):
             # "Zelensky's talks with Tusk", "talks between Trump and Putin".
             type_ = "summit"
-        status, strength = self._status(reading)
+        status, strength = self._status(reading, type_)
         if type_ == "military_action" and _CLASS[status] == "future":
             return None
-        date, period = self._date(reading, status, type_)
+        date, period = self._date(reading, status, type_, strength)
         place = self._place(reading, type_)
         participants = self._shape_participants(type_, participants, reading)
         if type_ in ("military_action", "press_conference") and not participants:
             return None
-        distinct = _CLASS[status] == "past" and (
-            period is not None or bool(self._modifier_words(trigger) & self.lex.q("distinct_markers"))
-        )
+        if type_ == "military_action":
+            # Background of a war ("the 2022 invasion") is one event, not one a year.
+            period = None
+        distinct = _CLASS[status] == "past" and (period is not None or self._ordinal(trigger))
         own_people = bool(phrase) or (type_ in _PERSONAL and bool(participants))
         specific = bool(date or place or period or own_people)
         confidence = 0.5 + 0.1 * bool(date) + 0.1 * bool(place) + 0.1 * bool(phrase) + 0.1 * (strength == 2)
@@ -456,6 +476,24 @@ class EventsComponent:
             persons_named=any(self._is_person(p) for p in phrase),
         )
 
+    def _ordinal(self, trigger: Token) -> bool:
+        """"the second round", "previous negotiations": a mention of one in a series.
+        Not "the first talks in two weeks" or "the first talks since the invasion",
+        which say how long the series was broken."""
+        if _lemma(trigger) == "round" and trigger.tag_ == "NNS":
+            # "the face-to-face rounds in Belarus": a series, not the round at hand.
+            return True
+        if not (self._modifier_words(trigger) & self.lex.q("distinct_markers")):
+            return False
+        for child in trigger.children:
+            if child.dep_ == "prep" and child.lower_ in ("since", "in"):
+                if child.lower_ == "since":
+                    return False
+                objects = [g for g in child.children if g.dep_ == "pobj"]
+                if objects and _lemma(objects[0]) in ("day", "week", "month", "year", "decade"):
+                    return False
+        return True
+
     def _in_quotes(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
 
@@ -471,10 +509,18 @@ class EventsComponent:
             ]
             tokens = [trigger] + [t for r in roots[1:] for t in r.subtree]
         else:
-            tokens = list(trigger.subtree)
+            # A noun's phrase, without the clauses hung on it ("talks, which ...",
+            # "a meeting ..., an official told AFP") or coordinated with it.
+            tokens = [trigger]
+            for child in trigger.children:
+                if child.dep_ not in ("relcl", "appos", "parataxis", "ccomp", "advcl", "conj", "cc", "punct"):
+                    tokens += list(child.subtree)
         skip: set[int] = set()
         for token in tokens:
             if token.i != trigger.i and token.i in trigger_ids:
+                skip.update(t.i for t in token.subtree)
+            if token.dep_ == "appos" and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in token.subtree):
+                # "between Zelensky and Putin, a senior Ukrainian official told AFP".
                 skip.update(t.i for t in token.subtree)
         return sorted((t for t in tokens if t.i not in skip), key=lambda t: t.i)
 
@@ -508,13 +554,18 @@ class EventsComponent:
             if c.dep_ in ("amod", "det", "compound", "advmod", "nummod", "nmod", "poss", "npadvmod", "quantmod")
         )
 
-    def _status(self, reading: Reading) -> tuple[str, int]:
+    def _status(self, reading: Reading, type_: str) -> tuple[str, int]:
         trigger, anchor = reading.trigger, reading.anchor
         cues = self.lex.status
         modifier_words = self._modifier_words(trigger)
         # Relative clauses on the trigger speak of the event itself ("talks that
         # took place on Friday").
-        clauses = [c for c in trigger.children if c.dep_ in ("acl", "relcl")]
+        # Also on the nouns of its "of" phrase ("an exchange of 314 prisoners of war,
+        # which took place on Thursday").
+        nouns = [trigger]
+        for _ in range(2):
+            nouns += [g for n in nouns[-1:] for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        clauses = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
         is_verb = trigger.pos_ in ("VERB", "AUX")
         verbs = [anchor] if (not _same(anchor, trigger) or is_verb) and anchor.pos_ in ("VERB", "AUX") else []
         # The verbs an infinitive completes ("hoping to host", "expected to attend").
@@ -534,6 +585,9 @@ class EventsComponent:
             if c.dep_ in ("aux", "auxpass", "advmod", "acomp", "neg", "prt", "dobj", "attr", "oprd") and c.i != trigger.i
         ]
         verb_words = self._words_of(verbs + chain + extra)
+        if is_verb:
+            # "Putin agreed to halt strikes": the trigger's own verb is not a cue.
+            verb_words -= _forms(trigger) - self._words_of(chain + extra)
         near = self._phrases_around(trigger, anchor)
 
         def has(status: str, words: set[str]) -> bool:
@@ -541,6 +595,15 @@ class EventsComponent:
 
         if has("cancelled", modifier_words | verb_words | near):
             return "cancelled", 2
+        if type_ == "press_conference":
+            # A briefing is reported once given, or announced ("will brief").
+            return ("planned", 2) if verb_words & _FUTURE_AUX else ("occurred", 1)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
+            # "communications are emerging on talks between Putin and Trump": the
+            # talks are a topic; the verb says nothing of their status.
+            if has("proposed", modifier_words):
+                return "proposed", 2
+            return ("planned" if has("planned", modifier_words) else "proposed"), 0
         for clause in clauses:
             if clause.tag_ == "VBD" or any(c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children):
                 return "occurred", 2
@@ -551,7 +614,7 @@ class EventsComponent:
         if has("proposed", (verb_words | near) - _MODALS) or (modal and occurrence):
             return "proposed", 2
         weak_planned = {"new", "another", "next", "further", "fresh", "coming", "soon", "later", "future", "return", "resume"}
-        if verb_words & _FUTURE_AUX or has("planned", (verb_words - weak_planned) | near):
+        if verb_words & _FUTURE_AUX or has("planned", (verb_words - weak_planned) | near) or has("plans", self._words_of(chain)):
             return "planned", 2
         if anchor.tag_ == "VBG" and _lemma(anchor) in self.lex.q("planned_progressive"):
             if any(c.dep_ == "aux" and _lemma(c) == "be" for c in anchor.children):
@@ -561,7 +624,11 @@ class EventsComponent:
             return "ongoing", 2
         if has("occurred", modifier_words):
             return "occurred", 2
-        if verbs and self._past(anchor):
+        finite = self._finite(anchor)
+        if finite is None:
+            # An infinitive with no cue ("helped to start the talks"): a guess.
+            return "occurred", 0
+        if verbs and self._past(finite):
             return "occurred", 1
         if has("planned", modifier_words | verb_words) or modal:
             return "planned", 1
@@ -576,6 +643,25 @@ class EventsComponent:
         lo = max(trigger.sent.start, min(trigger.i, anchor.i) - 3)
         hi = min(trigger.sent.end, max(trigger.i, anchor.i) + 4)
         return {f"{doc[i].lower_} {doc[i + 1].lower_}" for i in range(lo, hi - 1)}
+
+    def _finite(self, verb: Token) -> Token | None:
+        """The verb that carries the tense of a participle clause ("was held on 4
+        February, reaching an agreement") or of the errand of a journey ("travelled
+        to Moscow to meet Putin"); None for any other infinitive, whose event is
+        only aimed at."""
+        node = verb
+        for _ in range(2):
+            infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            participle = node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+            if not (infinitive or participle) or _is_root(node):
+                return node
+            if node.dep_ not in ("xcomp", "advcl", "acl", "conj", "relcl"):
+                return node if participle else None
+            parent = node.head
+            if infinitive and _lemma(parent) not in self.lex.q("motion_verbs") | {"sit", "gather", "meet", "convene"}:
+                return None
+            node = parent
+        return node
 
     @staticmethod
     def _progressive(verb: Token) -> bool:
@@ -606,6 +692,19 @@ class EventsComponent:
         return found
 
     @staticmethod
+    def _reference_point(trigger: Token) -> bool:
+        """The trigger is the object of a preposition that dates something else by it
+        ("ahead of the talks", "before the summit", "on the eve of the talks")."""
+        head = trigger.head
+        if trigger.dep_ != "pobj" or head.dep_ != "prep":
+            return False
+        if head.lower_ in ("before", "until", "since", "ahead", "prior", "pending"):
+            return True
+        # "ahead of", "prior to", "on the eve of", "in the run-up to".
+        above = head.head
+        return above.lower_ in ("ahead", "prior", "eve", "run-up", "runup", "lead-up", "eve")
+
+    @staticmethod
     def _attached_to(root: Token, verb: Token) -> bool:
         """A time expression modifies ``verb`` directly ("met on Tuesday", "ended
         Wednesday"), not through a noun of its own ("since the 2022 invasion")."""
@@ -619,7 +718,7 @@ class EventsComponent:
             return True
         return False
 
-    def _date(self, reading: Reading, status: str, type_: str) -> tuple[dt.date | None, str | None]:
+    def _date(self, reading: Reading, status: str, type_: str, strength: int = 2) -> tuple[dt.date | None, str | None]:
         trigger, anchor = reading.trigger, reading.anchor
         sent = trigger.sent
         in_quotes = self._in_quotes(trigger.idx)
@@ -627,15 +726,27 @@ class EventsComponent:
         # verb of which it states the purpose ("travelled to Berlin on 14 December
         # to meet the envoys", "sat face to face on 23 January to hold talks").
         verbs = [anchor]
-        if anchor.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children):
+        if self._reference_point(trigger):
+            # "launched strikes on Tuesday, ahead of the talks": the talks are the
+            # reference, not the event of that day.
+            verbs = []
+        elif anchor.dep_ in ("xcomp", "advcl") and (
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) or anchor.tag_ == "VBG"
+        ):
+            # Also "was held on 4 February, reaching an agreement on ...".
             verbs.append(anchor.head)
+        # "the rounds in Belarus, the last of which was held last week".
+        nouns = [trigger]
+        for _ in range(2):
+            nouns += [g for n in nouns[-1:] for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        clause_ids = {t.i for n in nouns for c in n.children if c.dep_ == "relcl" for t in c.subtree}
         found: list[tuple[int, int, TimeExpression]] = []
         for time, root in self.time_roots:
             if not (sent.start_char <= time.start < sent.end_char) or self._in_quotes(time.start) != in_quotes:
                 continue
             if (root.head.dep_ == "prep" and root.head.lower_ in ("since", "until")) or root.lower_ in ("since", "until"):
                 continue
-            if root.i in reading.own_ids and not _same(root, trigger):
+            if (root.i in reading.own_ids or root.i in clause_ids) and not _same(root, trigger):
                 found.append((0, abs(root.i - trigger.i), time))
                 continue
             for rank, verb in enumerate(verbs):
@@ -665,7 +776,7 @@ class EventsComponent:
             return None, None
         found.sort(key=lambda item: (item[0], item[2].date is None, item[1]))
         time = found[0][2]
-        if _CLASS[status] == "future":
+        if _CLASS[status] == "future" and strength > 0:
             date = resolve(time.text, self.published, prefer="future").date
             if date is not None and self.published is not None and date < self.published:
                 date = None
@@ -685,16 +796,17 @@ class EventsComponent:
         trigger, anchor = reading.trigger, reading.anchor
         blocked = self.lex.q("not_place_heads")
         candidates: list[Token] = []
-        for child in trigger.children:
-            if child.dep_ == "compound":
-                candidates.append(child)
         heads: list[Token] = [trigger, anchor]
+        if trigger.pos_ in ("VERB", "AUX"):
+            # "hosted another session of talks in Miami".
+            heads += [c for c in trigger.children if c.dep_ == "dobj"]
         # "held at the Al Shati Palace": an in/at phrase one step into the phrase.
         heads += [c for c in trigger.children if c.dep_ in ("acl", "relcl", "prep") and c.i in reading.own_ids]
+        # "talks between the delegations in Istanbul", "rounds of talks in Belarus".
         heads += [
             g
             for c in trigger.children
-            if c.dep_ == "prep" and c.lower_ == "between"
+            if c.dep_ == "prep" and c.lower_ in ("between", "of")
             for g in c.children
             if g.dep_ == "pobj"
         ]
@@ -706,24 +818,47 @@ class EventsComponent:
                     candidates += [o for o in prep.children if o.dep_ == "pobj"]
             if head.dep_ == "prep" and head.lower_ in ("in", "at"):
                 candidates += [o for o in head.children if o.dep_ == "pobj"]
-        # "travelled to Berlin to meet", "will return to the UAE for another round".
-        for verb in (anchor, anchor.head):
+        # "travelled to Berlin to meet", "will return to the UAE for another round";
+        # not "after the meeting flew on to Berlin".
+        errand = trigger.dep_ in ("xcomp", "advcl") or (
+            trigger.dep_ == "pobj" and trigger.head.lower_ == "for"
+        )
+        for verb in (anchor, anchor.head) if errand else ():
             if _lemma(verb) in self.lex.q("motion_verbs"):
                 for prep in verb.children:
                     if prep.dep_ == "prep" and prep.lower_ == "to":
                         candidates += [o for o in prep.children if o.dep_ == "pobj"]
         if _lemma(trigger) in ("visit", "host") and trigger.pos_ == "VERB":
-            candidates += [c for c in trigger.children if c.dep_ == "dobj"]
+            key = "dobj" if _lemma(trigger) == "visit" else "nsubj"
+            candidates += [c for c in trigger.children if c.dep_ == key]
         for token in candidates:
             place = self._place_name(token)
             if place:
                 return place
+        # "the Istanbul talks", "the Geneva negotiations".
+        for child in trigger.children:
+            if child.dep_ == "compound":
+                text = child.text
+                if text.lower() in self.places or child.ent_type_ == "GPE":
+                    return self._place_name(child)
         return None
 
     def _place_name(self, token: Token) -> str | None:
         """The canonical name of the place a token names: a gazetteer place, a
         state (by its capital or seat), or a place entity; "Switzerland's
-        Burgenstock resort" gives Switzerland."""
+        Burgenstock resort" gives Switzerland, "the Al Shati Palace in Abu Dhabi"
+        gives Abu Dhabi."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i != token.i:
+                        inner = self._place_name(obj)
+                        if inner:
+                            return inner
+        mention = self.mention_at.get(token.i)
+        if mention is not None and mention.kind == "party" and token.text.lower() not in self.places:
+            # "in the Kremlin", "at the White House": the state whose seat it is.
+            return mention.name
         doc = token.doc
         for candidate in [token] + [c for c in token.children if c.dep_ in ("poss", "compound")]:
             words = [c for c in candidate.lefts if c.dep_ == "compound"] + [candidate]
@@ -767,11 +902,25 @@ class EventsComponent:
             root = self.doc[mention.token_start : mention.token_end].root
             if self._governed_by(root, _NOT_PARTICIPANT_PREPS, ids):
                 continue
-            if mention.kind == "person" and root.dep_ in ("poss", "compound", "nmod") and root.head.i in ids:
-                if triggers is None or root.head.i not in triggers:
+            if mention.kind == "person" and root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.i in ids:
+                # "Trump's envoy Witkoff", "Trump envoy Witkoff": Trump qualifies the
+                # envoy (unless the head is a trigger or another name).
+                if (triggers is None or root.head.i not in triggers) and root.head.i not in self.mention_at:
                     continue
             names.append(mention.name)
         for token in tokens:
+            if token.i not in self.mention_at and _lemma(token) in ("president", "leader", "chancellor", "premier"):
+                # "the Russian president": the head of state the report names.
+                name = self._leader_of_role(token)
+                if name and name not in names:
+                    names.append(name)
+                    continue
+            if token.dep_ == "poss" and token.lower_ in ("his", "her") and triggers and token.head.i in triggers:
+                # "after his talks with Tusk": the person the pronoun stands for.
+                name = self._pronoun(token)
+                if name:
+                    names.append(name)
+                continue
             if token.i in self.mention_at or token.dep_ not in ("amod", "compound", "npadvmod", "nmod", "conj", "poss"):
                 continue
             if self._governed_by(token, _NOT_PARTICIPANT_PREPS, ids):
@@ -780,6 +929,23 @@ class EventsComponent:
             if party:
                 names.append(party)
         return names
+
+    def _leader_of_role(self, token: Token) -> str | None:
+        """The leader a role phrase stands for ("the Ukrainian president", "Russia's
+        leader"): the first head of state of that party the report names."""
+        party = None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod"):
+                mention = self.mention_at.get(child.i)
+                party = mention.name if mention is not None and mention.kind == "party" else self._party_of_word(child.text)
+                if party:
+                    break
+        if party is None:
+            return None
+        for mention in self.mentions:
+            if mention.kind == "person" and self._party_of(mention.name) == party and self._is_leader(mention.name):
+                return mention.name
+        return None
 
     def _party_of_word(self, text: str) -> str | None:
         """"Ukrainian", "U.S.-brokered", "US-mediated" -> their party."""
@@ -850,7 +1016,7 @@ class EventsComponent:
         holder = self._holder(reading, type_)
         if holder is not None and not self._negated(holder):
             for subject in self._subjects(holder):
-                if subject.i in reading.own_ids and not is_verb:
+                if (subject.i in reading.own_ids and not is_verb) or subject.i in reading.triggers:
                     continue
                 tokens = [t for t in subject.subtree if t.i not in reading.own_ids or is_verb]
                 found = self._names_in(tokens)
@@ -868,6 +1034,9 @@ class EventsComponent:
             if is_verb and not names and type_ == "meeting":
                 names += self._around(trigger)
         unique = [n for n in dict.fromkeys(names) if n not in self.lex.not_participants]
+        if is_verb:
+            # A verb's subject and objects are its own phrase ("Kuleba and Lavrov met").
+            phrase = unique
         return unique, [n for n in dict.fromkeys(phrase) if n not in self.lex.not_participants]
 
     def _around(self, verb: Token) -> list[str]:
@@ -901,7 +1070,7 @@ class EventsComponent:
     def _pronoun(self, token: Token) -> str | None:
         """The person a "he"/"she" stands for: the speaker of a quote in this
         sentence, else the last person named shortly before."""
-        if token.lower_ not in ("he", "she"):
+        if token.lower_ not in ("he", "she", "his", "her"):
             return None
         sent = token.sent
         for quote in self.doc._.quotes or []:
@@ -955,17 +1124,29 @@ class EventsComponent:
         return sum(1 for n in names if self._is_leader(n))
 
     def _has_delegation_words(self, tokens: list[Token]) -> bool:
-        return any(_forms(t) & self.lex.delegation_words for t in tokens)
+        """Words of delegations, leaving out the titles of people named ("Israeli
+        Prime Minister Naftali Bennett" is a head of government, not a minister)."""
+        for token in tokens:
+            if not (_forms(token) & self.lex.delegation_words):
+                continue
+            if token.i in self.mention_at or (token.dep_ in ("compound", "amod", "nmod") and self._person_at(token.head.i)):
+                continue
+            if token.dep_ in ("compound", "amod", "nmod") and token.head.dep_ in ("compound",) and self._person_at(token.head.head.i):
+                continue
+            return True
+        return False
 
     def _meeting_type(self, reading: Reading, participants: list[str]) -> str:
         """A meeting of heads of state is a summit; any other, a round of talks."""
-        if self._words_of(reading.own) & self.lex.summit_words:
-            return "summit"
         if self._has_delegation_words(reading.own):
             return "talks"
+        if self._words_of(reading.own) & self.lex.summit_words:
+            return "summit"
         leaders = self._leaders(participants)
         persons = [n for n in participants if self._is_person(n)]
-        if leaders >= 2:
+        if leaders >= 2 or (leaders >= 1 and len(persons) == leaders and len(participants) == len(persons)):
+            # Heads of state only ("the first Western leader to meet the Russian
+            # president"): a summit.
             return "summit"
         if leaders == 1 and len(participants) >= 2 and (_lemma(reading.trigger) in ("visit", "host") or len(persons) == 1):
             # "Zelensky visited the White House", "a meeting of Zelensky and Poland".
@@ -1069,7 +1250,15 @@ class EventsComponent:
         counts: Counter[str] = Counter(
             m.name for m in self.mentions if m.kind == "party" and m.name not in self.lex.not_participants
         )
-        return [name for name, _ in counts.most_common(2)]
+        # Nationality words count too: "Ukrainian officials", "the Russian side".
+        for token in self.doc:
+            if token.i not in self.mention_at and token.pos_ in ("ADJ", "PROPN"):
+                party = self.gazetteer.party_of_adjective(token.text)
+                if party:
+                    counts[party] += 1
+        sides = [name for name in self.lex.sides if counts[name]]
+        ranked = sides + [name for name, _ in counts.most_common() if name not in sides]
+        return ranked[:2]
 
     def _main_leaders(self, parties: list[str]) -> list[str]:
         """The first-named head of state of each main party."""
@@ -1091,7 +1280,10 @@ class EventsComponent:
         return event.date.isoformat() if event.date else event.period
 
     def _compatible(self, event: Candidate, candidate: Candidate) -> bool:
-        if event.type != candidate.type or event.klass != candidate.klass:
+        if event.type != candidate.type:
+            return False
+        if event.klass != candidate.klass and (candidate.status_strength > 0 or event.status == "cancelled"):
+            # A status that is only a guess does not keep two mentions apart.
             return False
         if event.date and candidate.date and event.date != candidate.date:
             return False
@@ -1101,16 +1293,26 @@ class EventsComponent:
                 return False
         if not self._places_agree(event.place, candidate.place):
             return False
-        if event.type in _PERSONAL and event.persons_named and candidate.persons_named:
+        if event.type in _PERSONAL:
             x = {p for p in event.participants if self._is_person(p)}
             y = {p for p in candidate.participants if self._is_person(p)}
-            if x and y and not (x <= y or y <= x):
+            if x and y and not (x & y):
+                # Peskov's briefing and Leavitt's are two.
+                return False
+            if event.persons_named and candidate.persons_named and x and y and not (x <= y or y <= x):
                 return False
         if event.type == "military_action" and event.participants[:1] != candidate.participants[:1]:
             return False
         if event.distinct or candidate.distinct:
             # "the first round" joins only what it shares a day, period or place with.
             return self._shares(event, candidate)
+        if event.type == "agreement" and event.specific and candidate.specific:
+            return self._shares(event, candidate)
+        if event.type == "summit" and event.specific and candidate.specific:
+            # Summits are few and far between: two told apart are two.
+            x = {p for p in event.participants if self._is_person(p)}
+            y = {p for p in candidate.participants if self._is_person(p)}
+            return self._shares(event, candidate) or bool(x and y and (x <= y or y <= x))
         return True
 
     def _shares(self, event: Candidate, candidate: Candidate) -> bool:
@@ -1140,21 +1342,36 @@ class EventsComponent:
     def _merge(self, candidates: list[Candidate]) -> list[Event]:
         events: list[Candidate] = []
 
+        def recency(e: Candidate, at: int) -> int:
+            return max((o for o in seen.get(id(e), [e.start]) if o <= at), default=-1)
+
+        seen: dict[int, list[int]] = {}
+
         def best(candidate: Candidate) -> Candidate | None:
             options = [e for e in events if self._compatible(e, candidate)]
             if not options:
                 return None
+            at = candidate.start
+            sharing = [e for e in options if self._shares(e, candidate)]
+            if sharing:
+                return max(sharing, key=lambda e: (bool(e.date and e.date == candidate.date), recency(e, at)))
+            if candidate.date or candidate.place or candidate.period:
+                # A mention with a day or place of its own that shares none with an
+                # event continues only the event the report was just telling of.
+                same_type = [
+                    e for e in events if e.type == candidate.type and e.klass == candidate.klass and recency(e, at) >= 0
+                ]
+                if not same_type:
+                    return None
+                latest = max(same_type, key=lambda e: recency(e, at))
+                return latest if latest in options else None
+            before = [e for e in options if recency(e, at) >= 0]
+            if before:
+                return max(before, key=lambda e: recency(e, at))
+            return min(options, key=lambda e: e.start)
 
-            def rank(e: Candidate) -> tuple[bool, bool, bool, int]:
-                before = e.start <= candidate.start
-                return (
-                    bool(e.date and e.date == candidate.date),
-                    bool(e.place and candidate.place and self._places_agree(e.place, candidate.place)),
-                    before,
-                    -abs(candidate.start - e.start),
-                )
-
-            return max(options, key=rank)
+        def add(event: Candidate, candidate: Candidate) -> None:
+            seen.setdefault(id(event), [event.start]).append(candidate.start)
 
         strong = [c for c in candidates if c.specific and not c.quoted]
         weak = [c for c in candidates if not (c.specific and not c.quoted)]
@@ -1162,21 +1379,36 @@ class EventsComponent:
             target = best(candidate)
             if target is None:
                 events.append(candidate)
+                seen[id(candidate)] = [candidate.start]
             else:
                 self._absorb(target, candidate)
+                add(target, candidate)
         for candidate in weak:
             target = best(candidate)
             if target is not None:
                 self._absorb(target, candidate)
-            elif candidate.specific or not any(e.type == candidate.type for e in events):
-                # A quoted or vague mention stands alone only when it says something
-                # (a proposed summit "between the heads of state") or is the
-                # report's only mention of its type.
-                if candidate.quoted and not candidate.specific:
-                    continue
-                if candidate.specific or candidate.type in ("talks", "prisoner_exchange"):
-                    events.append(candidate)
+                add(target, candidate)
+            elif self._stands_alone(candidate, events):
+                events.append(candidate)
+                seen[id(candidate)] = [candidate.start]
         return self._events(events)
+
+    @staticmethod
+    def _stands_alone(candidate: Candidate, events: list[Candidate]) -> bool:
+        """Whether a quoted or vague mention that joins no event is one of its own.
+
+        A quotation tells of plans and proposals ("the meeting between the heads of
+        state is possible"); what happened, the reporter tells outside it. A vague
+        mention is an event when the report has no other of its type, or when it
+        announces one ("talks will resume soon")."""
+        future = candidate.klass == "future" and candidate.status_strength == 2 and candidate.type in ("talks", "summit")
+        if candidate.quoted:
+            return future and (candidate.specific or not any(
+                e.type == candidate.type and e.klass == "future" for e in events
+            ))
+        if candidate.specific or future:
+            return True
+        return candidate.type in ("talks", "prisoner_exchange") and not any(e.type == candidate.type for e in events)
 
     def _events(self, merged: list[Candidate]) -> list[Event]:
         parties = self._main_parties()
@@ -1184,11 +1416,11 @@ class EventsComponent:
         for event in sorted(merged, key=lambda e: e.start):
             participants = list(event.participants)
             if event.type in ("talks", "prisoner_exchange", "agreement"):
+                # "The two sides held talks": the sides of the negotiation, unless
+                # the sentence names someone else ("talks with Scholz in Berlin").
                 named = [p for p in participants if self._is_party(p)]
-                if len(named) < 2 and not (event.type == "agreement" and named):
+                if not named or (len(named) == 1 and named[0] in parties and event.type != "agreement"):
                     for party in parties:
-                        if len(named) >= 2:
-                            break
                         if party not in participants:
                             participants.insert(len(named), party)
                             named.append(party)

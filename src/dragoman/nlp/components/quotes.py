@@ -187,7 +187,7 @@ class QuotesComponent:
         node = inner[0]
         # Climb out of the quotation first.
         inside_ids = {t.i for t in inner}
-        while node.i in inside_ids and node.head is not node:
+        while node.i in inside_ids and node.head.i != node.i:
             node = node.head
         # The outermost cue with a speaker wins: in "Peskov said Russia could not
         # point to anything “promising”", the words are Peskov's.
@@ -206,7 +206,7 @@ class QuotesComponent:
                 speaker = resolver.resolve(according)
                 if speaker is not None:
                     found = (speaker, according.head.head)
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
         return found
@@ -219,7 +219,7 @@ class QuotesComponent:
             for child in verb.children:
                 if child.dep_ in _SUBJECTS:
                     return child
-            if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head is verb:
+            if verb.dep_ not in ("advcl", "conj", "xcomp") or verb.head.i == verb.i:
                 return None
             verb = verb.head
         return None
@@ -253,7 +253,7 @@ class QuotesComponent:
                     if speaker is not None:
                         return speaker, cue
             head = cue.head
-            if cue.dep_ in ("conj", "advcl", "xcomp") and head is not cue:
+            if cue.dep_ in ("conj", "advcl", "xcomp") and head.i != cue.i:
                 for child in head.children:
                     if child.dep_ in _SUBJECTS:
                         speaker = resolver.resolve(child)

@@ -177,7 +177,7 @@ class StancesComponent:
         for token in [anchor_token, *anchor_token.ancestors]:
             if token.i in cue_of:
                 chain.append((token, cue_of[token.i]))
-            if token.dep_ == "advcl" and token is not anchor_token and any(
+            if token.dep_ == "advcl" and token.i != anchor_token.i and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children
             ):
                 # An adverbial clause with its own subject ("just as the claim …
@@ -265,7 +265,7 @@ class StancesComponent:
                 holder = next((c for c in node.head.children if c.dep_ == "dobj"), None)
                 if holder is not None:
                     break
-            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj") and node.head is not node:
+            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj") and node.head.i != node.i:
                 node = node.head
                 continue
             break
