@@ -121,7 +121,8 @@ class QuotesComponent:
         if not inner:
             return None
         sents = self._sentences(doc, inner[0], inner[-1])
-        outside = [t for t in sents if not (start - 1 <= t.idx < end + 1)]
+        p_start, p_end = self._paragraph_span(start)
+        outside = [t for t in sents if not (start - 1 <= t.idx < end + 1) and p_start <= t.idx < p_end]
         kind = "direct" if self._stands_alone(doc, start, end, inner) else "mixed"
         cue_token: Token | None = None
         speaker: Speaker | None = None
@@ -291,6 +292,12 @@ class QuotesComponent:
             return Speaker(name, "", 0.4), None
         return None, None
 
+    def _paragraph_span(self, position: int) -> tuple[int, int]:
+        index = self._paragraph_index(position)
+        if index < len(self.paragraphs):
+            return self.paragraphs[index]
+        return (0, 1 << 30)
+
     def _paragraph_index(self, position: int) -> int:
         for index, (p_start, p_end) in enumerate(self.paragraphs):
             if p_start <= position <= p_end:
@@ -421,6 +428,9 @@ class QuotesComponent:
             objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i]
             if objects and objects[0].dep_ == "dobj":
                 pick = [t for o in objects for t in o.subtree]
+        # Reported words do not run past the paragraph of their cue.
+        p_start, p_end = self._paragraph_span(cue.idx)
+        pick = [t for t in pick if p_start <= t.idx < p_end]
         according = [t for t in pick if t.lower_ == "according"]
         if according:
             # The source of the report is not part of its words.
