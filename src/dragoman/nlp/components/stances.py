@@ -25,6 +25,7 @@ from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
 
 _FIRST_PERSON = {"we", "i", "us", "our"}
+_SUBORDINATORS = {"as", "if", "because", "while", "although", "though", "when", "since", "unless", "whereas", "after", "before"}
 _STANCES = ("demand", "propose", "accept", "reject", "concede")
 
 
@@ -179,9 +180,10 @@ class StancesComponent:
                 chain.append((token, cue_of[token.i]))
             if token.dep_ == "advcl" and token.i != anchor_token.i and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children
-            ):
+            ) and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
                 # An adverbial clause with its own subject ("just as the claim …
-                # would not be part …") has its own say: stop here.
+                # would not be part …") has its own say: stop here. ("fighting for
+                # Ukraine to give up …" goes on: that clause is what is fought for.)
                 break
         if chain:
             first, first_stance = chain[0]
@@ -218,7 +220,7 @@ class StancesComponent:
             elif outer_party is not None and outer_party != party and outer_stance != "concede":
                 # Somebody else's demand or offer about what this party would do.
                 cue, stance, party = outer, outer_stance, outer_party
-            elif outer_party in (party, None) and outer_stance == "reject":
+            elif outer_party in (party, None) and outer_stance == "reject" and stance == "concede" and cue.dep_ != "conj":
                 # "refused to give up": a rejection of the concession.
                 cue, stance = outer, "reject"
         if party is None:
