@@ -73,3 +73,13 @@ def test_first_person_in_a_quote_is_the_speakers_party(analyze) -> None:
 def test_an_issue_without_a_stance_gives_no_position(analyze) -> None:
     record = analyze("The talks in Istanbul touched on Crimea and the Donbas.")
     assert record.positions == []
+
+
+def test_refusing_to_give_up_land_holds_the_claim(analyze) -> None:
+    record = analyze("Russia said it would not give up any territory it had taken in Kherson.")
+    assert positions(record)[("Russia", "territory", "Kherson")].stance == "demand"
+
+
+def test_a_forecast_is_not_a_demand(analyze) -> None:
+    record = analyze("The talks are expected to focus on a ceasefire.")
+    assert all(p.stance != "demand" for p in record.positions)

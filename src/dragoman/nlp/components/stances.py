@@ -93,6 +93,9 @@ class StanceLexicon:
             if stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
                 if token.lemma_.lower() == "back" and token.pos_ != "VERB":
                     continue
+                if any(c.dep_ == "auxpass" for c in token.children) and stance == "demand":
+                    # "talks are expected to focus on …": a forecast, not a demand.
+                    continue
                 found.append((token, stance))
         return found
 
