@@ -281,8 +281,15 @@ class StancesComponent:
                     if party:
                         return party
         if holder is not None:
-            if holder.lower_ in _FIRST_PERSON:
-                return self._party_of_name(quote.speaker, actors) if quote and quote.speaker else None
+            if holder.lower_ in _FIRST_PERSON and quote is not None and quote.start <= holder.idx < quote.end:
+                return self._party_of_name(quote.speaker, actors) if quote.speaker else None
+            if holder.lower_ in ("it", "they", "we"):
+                # "Russia said it would not …": the subject of the clause above.
+                for verb in holder.head.ancestors:
+                    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subject is not None and subject.lower_ not in ("it", "they", "we"):
+                        return self._party(verb, quote, resolver)
+                return None
             for token in holder.subtree:
                 party = self._party_of_word(token, actors)
                 if party:
