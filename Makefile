@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= demo.db
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test browser serve bench bench-web lint clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -22,11 +22,23 @@ demo: $(STAMP)
 	$(BIN)/dragoman summary --db $(DB)
 	$(BIN)/dragoman positions --db $(DB)
 
-test: $(STAMP)
+# The browser tests drive Debian's chromium (never a browser Playwright downloads). As
+# root (CI on a fresh machine), install it; elsewhere those tests skip with the reason.
+browser:
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
+		(apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+serve: demo
+	$(BIN)/dragoman serve --db $(DB)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+
+bench-web: $(STAMP)
+	$(BIN)/python bench/web_latency.py
 
 clean:
 	rm -rf $(VENV) $(DB) $(DB)-wal $(DB)-shm build src/*.egg-info

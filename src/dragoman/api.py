@@ -14,6 +14,7 @@ store does not load it at all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -64,12 +65,14 @@ __all__ = [
     "display_name",
     "evaluate",
     "export",
+    "export_gold",
     "floor_failures",
     "ingest_paths",
     "load_floors",
     "open_store",
     "positions",
     "reason",
+    "serve_app",
     "summary",
     "timeline",
 ]
@@ -399,3 +402,145 @@ def export(db: Db, fmt: str, out: str | os.PathLike[str] | TextIO) -> ExportResu
         raise ExportError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
     with _Opened(db, must_exist=True) as store:
         return rec.export_records(store.records(), fmt, out)
+
+
+# -- review: gold files and the web app ---------------------------------------------
+
+
+@dataclass
+class GoldExportResult:
+    """What ``export-gold`` wrote: per report, the gold file and the report file, and
+    the reports whose text could not be written so that it reads back identically."""
+
+    out: str
+    files: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "out": self.out,
+            "reports": len(self.files),
+            "files": [{"gold": g, "report": r} for g, r in self.files],
+            "warnings": list(self.warnings),
+        }
+
+
+def export_gold(
+    db: Db, out: str | os.PathLike[str], *, include_unreviewed: bool = False
+) -> GoldExportResult:
+    """Write each reviewed report (every report with ``include_unreviewed``) as a gold
+    pair that ``dragoman eval`` reads: ``ID.json``, the reviewed record in the output
+    contract's shape (corrections applied, rejected extractions left out), and the
+    report's text as ``ID.md`` (front matter: title, url, outlet, date, caption,
+    credit) or, where Markdown would change the body, as ``ID.txt`` (the seed's format).
+    Either is checked to read back to the same body, so that offsets stay right.
+    """
+    from dragoman.errors import GoldExportError
+
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise GoldExportError("is a file; give a folder for the gold files", source=str(folder))
+    result = GoldExportResult(out=str(folder))
+    with _Opened(db, must_exist=True) as store:
+        ids = [a.id for a in store.articles()] if include_unreviewed else store.reviewed_ids()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise GoldExportError(f"cannot create the folder: {e}", source=str(folder)) from e
+        for article_id in ids:
+            record = store.load(article_id, reviewed=True)
+            if record is None:
+                continue
+            suffix, text, exact = _report_text(record.article)
+            if not exact:
+                result.warnings.append(
+                    f"{article_id}: the report's text does not read back exactly; "
+                    "offsets in the gold may not match"
+                )
+            report_path = folder / f"{article_id}{suffix}"
+            gold_path = folder / f"{article_id}.json"
+            report_path.write_text(text, encoding="utf-8")
+            gold_path.write_text(
+                json.dumps(_gold(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            result.files.append((str(gold_path), str(report_path)))
+    return result
+
+
+def _gold(record: ArticleRecord) -> dict[str, Any]:
+    """The reviewed record as gold: a corrected speaker missing from the actors is
+    added to them, since the gold lists everyone the report quotes."""
+    data = record.to_dict()
+    names = {a.name.casefold() for a in record.actors}
+    for quote in record.quotes:
+        speaker = quote.speaker
+        if speaker and speaker != "anonymous" and speaker.casefold() not in names:
+            names.add(speaker.casefold())
+            data["actors"].append(
+                {
+                    "name": speaker,
+                    "aliases": [],
+                    "role": None,
+                    "party": None,
+                    "kind": "person",
+                    "mentions": [],
+                    "confidence": 1.0,
+                }
+            )
+    return data
+
+
+def _report_text(article: Article) -> tuple[str, str, bool]:
+    """``(suffix, text, exact)``: the report as Markdown with front matter, else in the
+    seed's text format, whichever reads back to the same body and metadata."""
+    import yaml
+
+    from dragoman.ingest.markdown import parse_markdown
+    from dragoman.ingest.text import parse_text
+
+    meta = {
+        "title": article.title,
+        "url": article.url,
+        "outlet": article.outlet,
+        "date": article.published.isoformat() if article.published else None,
+        "caption": article.caption,
+        "credit": article.credit,
+        "language": article.language if article.language != "en" else None,
+    }
+    front = yaml.safe_dump(
+        {k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False
+    )
+    markdown = f"---\n{front}---\n\n{article.body}\n"
+
+    def same(read: Article) -> bool:
+        return (read.body, read.published, read.caption, read.credit) == (
+            article.body, article.published, article.caption, article.credit,
+        )  # fmt: skip
+
+    try:
+        if same(parse_markdown(markdown)) and parse_markdown(markdown).title == article.title:
+            return ".md", markdown, True
+    except DragomanError:
+        pass
+    header = ""
+    if article.published:
+        header = f"date {article.published.isoformat()} {article.caption or ''}".rstrip()
+        if article.credit:
+            header += f"| Photo: {article.credit}"
+        header += "\n\n"
+    plain = header + article.body + "\n"
+    try:
+        if same(parse_text(plain)):
+            return ".txt", plain, True
+    except DragomanError:
+        pass
+    return ".md", markdown, False
+
+
+def serve_app(db: Db, token: str | None = None) -> Any:
+    """The web app (FastAPI) over ``db``; see :func:`dragoman.web.create_app`."""
+    from dragoman.web import create_app
+
+    if isinstance(db, Store):
+        return create_app(db, token=token)
+    return create_app(open_store(db, must_exist=True), token=token)

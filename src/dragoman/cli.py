@@ -805,3 +805,74 @@ def export(
         soft_wrap=True,
         markup=False,
     )
+
+
+# -- the web dashboard and the analysts' review -------------------------------------
+
+
+@app.command()
+@_handles_errors
+def serve(
+    db: DbOption = api.DEFAULT_PATH,
+    host: Annotated[
+        str, typer.Option("--host", help="The address to listen on (this machine only by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="The port.")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            "--token",
+            envvar="DRAGOMAN_TOKEN",
+            help="Reviews need this token; without one the app is read-only. "
+            "Prefer the DRAGOMAN_TOKEN variable (a command line is visible to others).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Serve the dashboard and its JSON API over the database, until Ctrl-C.
+
+    Pages: the overview (parties, the issue-by-party matrix, the timeline, how each side
+    judges the talks), actors, reports with their extractions highlighted, full-text
+    search, and the review of every extraction. Every page is JSON under /api/; the
+    OpenAPI document is at /docs.
+
+    Example: dragoman serve --db demo.db --port 8000 --token s3cret
+    """
+    import uvicorn
+
+    application = api.serve_app(db, token=token)
+    mode = "review enabled (token required)" if token else "read-only (no --token)"
+    out.print(
+        f"dragoman: {api.display_name(db)} at http://{host}:{port}/ — {mode}; "
+        f"API docs at http://{host}:{port}/docs",
+        soft_wrap=True,
+        markup=False,
+    )
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+@app.command("export-gold")
+@_handles_errors
+def export_gold(
+    out_dir: Annotated[Path, typer.Argument(help="The folder to write the gold files to.")],
+    db: DbOption = api.DEFAULT_PATH,
+    include_all: Annotated[
+        bool, typer.Option("--all", help="Every report, reviewed or not.")
+    ] = False,
+) -> None:
+    """Write the reviewed reports as gold files that dragoman eval reads back.
+
+    For each report an analyst reviewed: ID.json (the record with the corrections
+    applied, in the shape of analyze --json) and the report as ID.md (front matter) or
+    ID.txt.
+
+    Example: dragoman export-gold gold/ --db demo.db && dragoman eval gold/
+    """
+    result = api.export_gold(db, out_dir, include_unreviewed=include_all)
+    for warning in result.warnings:
+        err.print(f"warning: {warning}", style="yellow", soft_wrap=True, markup=False)
+    out.print(
+        f"wrote {_plural(len(result.files), 'gold report')} to {result.out}",
+        soft_wrap=True,
+        markup=False,
+    )

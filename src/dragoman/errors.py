@@ -92,3 +92,29 @@ class ExportError(DragomanError):
     is needed, pyarrow missing for Parquet)."""
 
     code = "D501"
+
+
+class ReviewError(DragomanError):
+    """A review cannot be taken as given: an unknown action or field, a value that is
+    not a code of the vocabulary or not a date, a correction that changes nothing."""
+
+    code = "D600"
+
+
+class ReadOnly(DragomanError):
+    """A review was asked of a web app started without a token, or without the token
+    it was started with."""
+
+    code = "D601"
+
+
+class NotFound(DragomanError):
+    """No article, extraction, actor or page by that name or id."""
+
+    code = "D602"
+
+
+class GoldExportError(DragomanError):
+    """Gold files cannot be written where asked (a file where a folder is needed)."""
+
+    code = "D603"

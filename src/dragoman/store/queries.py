@@ -7,11 +7,14 @@ the SQL is the same on SQLite and PostgreSQL.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, exists, func, or_, select, union
+from sqlalchemy import Connection, column, exists, func, literal_column, or_, select, table, union
 
-from dragoman.store.codec import column
+from dragoman.store.codec import column as column_of
 from dragoman.store.schema import CHILD_TABLES, actors, articles, positions, quotes
 
 TOP_SPEAKERS = 10
@@ -76,7 +79,7 @@ def find_quotes(
     """
     when = func.coalesce(quotes.c.date, articles.c.published)
     query = select(
-        *(quotes.c[column(name)].label(name) for name in _QUOTE_FIELDS),
+        *(quotes.c[column_of(name)].label(name) for name in _QUOTE_FIELDS),
         articles.c.published,
         articles.c.title,
         articles.c.source,
@@ -96,3 +99,249 @@ def find_quotes(
         query = query.where(when <= until)
     query = query.order_by(when.nulls_last(), articles.c.id, quotes.c.id)
     return [dict(row) for row in connection.execute(query).mappings()]
+
+
+# -- full-text search ---------------------------------------------------------------------
+
+#: Markers around the matched words of a snippet; the web app escapes the snippet and
+#: turns them into <mark> (they cannot occur in a report: ingest keeps text only).
+HIT_START, HIT_END = "\x02", "\x03"
+SNIPPET_WORDS = 24
+#: A search ranks (bm25) the latest RANK_WINDOW matches that pass the filters (newest
+#: stored first): FTS5 reads matches in rowid order and stops there, so that a common
+#: word in a large store costs no more than a rare one.
+RANK_WINDOW = 500
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+quotes_fts = table("quotes_fts", column("rowid"), column("text"), column("speaker"))
+articles_fts = table("articles_fts", column("article_id"), column("title"), column("body"))
+
+
+def search_terms(q: str | None) -> list[str]:
+    """The words of a search, as FTS5 (and LIKE) take them: letters and digits only, so
+    that nothing a user types is read as query syntax."""
+    return _WORD.findall(q or "")[:20]
+
+
+def fts_query(terms: list[str]) -> str:
+    """An FTS5 query that needs every term (each quoted: no operators from the user);
+    the last term also matches as a prefix."""
+    parts = [f'"{t}"' for t in terms]
+    if parts:
+        parts[-1] += "*"
+    return " ".join(parts)
+
+
+def has_fts(connection: Connection) -> bool:
+    """Whether the database has the FTS5 tables (SQLite from migration 0002 on)."""
+    if connection.dialect.name != "sqlite":
+        return False
+    found = connection.execute(
+        select(func.count())
+        .select_from(table("sqlite_master", column("name"), column("type")))
+        .where(column("type") == "table", column("name").in_(["quotes_fts", "articles_fts"]))
+    ).scalar_one()
+    return found == 2
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What a search is narrowed to (all optional; dates inclusive)."""
+
+    actor: str | None = None
+    party: str | None = None
+    issue: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+def search_quotes(
+    connection: Connection,
+    q: str | None,
+    filters: SearchFilters,
+    *,
+    limit: int = 50,
+    exclude: Iterable[int] = (),
+    only: Iterable[int] | None = None,
+    use_filters: bool = True,
+) -> list[dict[str, Any]]:
+    """Quotes matching the words of ``q`` (all of them) and the filters, best match
+    first among the latest :data:`RANK_WINDOW` matches (newest first without words);
+    each with its article's published, title and
+    source, and a ``snippet`` (matched words between :data:`HIT_START`/:data:`HIT_END`).
+
+    ``exclude`` leaves rows out and ``only`` keeps only those rows (the web app reads
+    the reviewed quotes apart); ``use_filters=False`` ignores the filters.
+    """
+    terms = search_terms(q)
+    when = func.coalesce(quotes.c.date, articles.c.published)
+    columns = [
+        *(quotes.c[column_of(name)].label(name) for name in _QUOTE_FIELDS),
+        articles.c.published,
+        articles.c.title,
+        articles.c.source,
+    ]
+    fts = bool(terms) and has_fts(connection)
+    if fts:
+        match = literal_column("quotes_fts").op("MATCH")(fts_query(terms))
+        score = func.bm25(literal_column("quotes_fts"))
+        query = (
+            select(*columns, score.label("rank"))
+            .select_from(quotes_fts)
+            .join(quotes, quotes.c.id == quotes_fts.c.rowid)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(match)
+            .order_by(quotes_fts.c.rowid.desc())
+        )
+    else:
+        query = select(*columns).join(articles, quotes.c.article_id == articles.c.id)
+        for term in terms:  # PostgreSQL, or a database without FTS5
+            query = query.where(quotes.c.text.ilike(f"%{_like(term)}%", escape="\\"))
+        query = query.order_by(when.desc().nulls_last(), quotes.c.id.desc())
+    if use_filters:
+        query = _filter_quotes(query, filters, when)
+    excluded = sorted(set(exclude))
+    if excluded:
+        query = query.where(quotes.c.id.not_in(excluded))
+    if only is not None:
+        kept = sorted(set(only))
+        if not kept:
+            return []
+        query = query.where(quotes.c.id.in_(kept))
+    rows = [
+        dict(row)
+        for row in connection.execute(
+            query.limit(max(limit, RANK_WINDOW) if fts else limit)
+        ).mappings()
+    ]
+    if fts:
+        rows = sorted(rows, key=lambda r: (r["rank"], -r["id"]))[:limit]
+    for row in rows:
+        row["snippet"] = make_snippet(row["text"], terms)
+        row.setdefault("rank", None)
+    return rows
+
+
+def _filter_quotes(query: Any, filters: SearchFilters, when: Any) -> Any:
+    if filters.actor is not None:
+        query = query.where(quotes.c.speaker == filters.actor)
+    if filters.party is not None:
+        member = exists().where(
+            actors.c.article_id == quotes.c.article_id,
+            actors.c.name == quotes.c.speaker,
+            actors.c.party == filters.party,
+        )
+        query = query.where(or_(quotes.c.speaker == filters.party, member))
+    if filters.issue is not None:
+        query = query.where(
+            exists().where(
+                positions.c.article_id == quotes.c.article_id, positions.c.issue == filters.issue
+            )
+        )
+    if filters.since is not None:
+        query = query.where(when >= filters.since)
+    if filters.until is not None:
+        query = query.where(when <= filters.until)
+    return query
+
+
+def search_articles(
+    connection: Connection, q: str | None, filters: SearchFilters, *, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Articles whose title or body hold every word of ``q`` and that match the filters
+    (an actor or a party among their actors, a position on the issue, published in the
+    range), best match first among the latest :data:`RANK_WINDOW` matches (newest first
+    without words), each with a ``snippet``."""
+    terms = search_terms(q)
+    fields_ = [articles.c[name] for name in ("id", "source", "url", "outlet", "published", "title")]
+    fts = bool(terms) and has_fts(connection)
+    if fts:
+        match = literal_column("articles_fts").op("MATCH")(fts_query(terms))
+        score = func.bm25(literal_column("articles_fts"))
+        query = (
+            select(*fields_, score.label("rank"))
+            .select_from(articles_fts)
+            .join(articles, articles.c.id == articles_fts.c.article_id)
+            .where(match)
+            .order_by(literal_column("articles_fts.rowid").desc())
+        )
+    else:
+        query = select(*fields_, articles.c.body)
+        for term in terms:
+            pattern = f"%{_like(term)}%"
+            query = query.where(
+                or_(
+                    articles.c.body.ilike(pattern, escape="\\"),
+                    articles.c.title.ilike(pattern, escape="\\"),
+                )
+            )
+        query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    if filters.actor is not None:
+        query = query.where(
+            exists().where(actors.c.article_id == articles.c.id, actors.c.name == filters.actor)
+        )
+    if filters.party is not None:
+        query = query.where(
+            or_(
+                exists().where(
+                    actors.c.article_id == articles.c.id,
+                    or_(actors.c.party == filters.party, actors.c.name == filters.party),
+                ),
+                exists().where(
+                    positions.c.article_id == articles.c.id, positions.c.party == filters.party
+                ),
+            )
+        )
+    if filters.issue is not None:
+        query = query.where(
+            exists().where(
+                positions.c.article_id == articles.c.id, positions.c.issue == filters.issue
+            )
+        )
+    if filters.since is not None:
+        query = query.where(articles.c.published >= filters.since)
+    if filters.until is not None:
+        query = query.where(articles.c.published <= filters.until)
+    rows = [
+        dict(row)
+        for row in connection.execute(
+            query.limit(max(limit, RANK_WINDOW) if fts else limit)
+        ).mappings()
+    ]
+    if fts:
+        rows = sorted(rows, key=lambda r: (r["rank"], r["id"]))[:limit]
+        bodies = dict(
+            connection.execute(
+                select(articles.c.id, articles.c.body).where(
+                    articles.c.id.in_([r["id"] for r in rows])
+                )
+            ).all()
+        )
+        for row in rows:
+            row["body"] = bodies.get(row["id"], "")
+    for row in rows:
+        row["snippet"] = make_snippet(row.pop("body"), terms)
+        row.setdefault("rank", None)
+    return rows
+
+
+def _like(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def make_snippet(text_: str, terms: list[str], words: int = SNIPPET_WORDS) -> str:
+    """A snippet made in Python (where FTS5 is missing): the words around the first
+    match, matches between :data:`HIT_START` and :data:`HIT_END`."""
+    tokens = text_.split()
+    folded = [t.casefold() for t in terms]
+    first = next(
+        (i for i, token in enumerate(tokens) if any(f in token.casefold() for f in folded)), 0
+    )
+    begin = max(0, first - words // 3)
+    shown = tokens[begin : begin + words]
+    marked = [
+        f"{HIT_START}{t}{HIT_END}" if any(f in t.casefold() for f in folded) else t for t in shown
+    ]
+    prefix = "…" if begin > 0 else ""
+    suffix = "…" if begin + words < len(tokens) else ""
+    return prefix + " ".join(marked) + suffix

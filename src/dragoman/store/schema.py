@@ -90,6 +90,8 @@ actors = Table(
     Column("mentions", JSON, nullable=False),
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
+    Index(None, "name"),  # an actor's page (migration 0002)
+    Index(None, "kind", "name"),  # the parties (migration 0002)
 )
 
 quotes = Table(
@@ -124,6 +126,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
     Index(None, "type", "date"),
+    Index(None, "date"),  # the latest events, for the overview (migration 0002)
 )
 
 positions = Table(
@@ -157,6 +160,73 @@ assessments = Table(
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
 )
+
+# -- review and the summaries the web app reads (migration 0002) -------------------------
+
+corrections = Table(
+    "corrections",
+    metadata,
+    _id(),
+    _article_fk(),
+    # What was reviewed: a row of quotes, positions, events or assessments (target_id is
+    # its id), or the article itself ("articles", target_id NULL).
+    Column("target", String, nullable=False),
+    Column("target_id", Integer),
+    Column("action", String, nullable=False),  # accept, correct or reject
+    Column("field", String),  # the field a correction changes; NULL for accept/reject
+    Column("old", JSON),  # the value shown before the correction (JSON: dates as ISO)
+    Column("new", JSON),
+    Column("who", String, nullable=False),
+    Column("at", DateTime, nullable=False),  # UTC, naive
+    Column("note", Text),
+    Index(None, "article_id"),
+    Index(None, "target", "target_id"),
+    Index(None, "at"),
+)
+
+# The latest reviewed stance of each party on each issue (and subject): the matrix of
+# the overview, kept up to date by Store.save and Store.review.
+position_cells = Table(
+    "position_cells",
+    metadata,
+    _id(),
+    Column("party", String, nullable=False),
+    Column("issue", String, nullable=False),
+    Column("subject", String),
+    Column("position_id", Integer, nullable=False),
+    Column("stance", String, nullable=False),
+    Column("day", Date),
+    Column("reports", Integer, nullable=False),
+    Index(None, "party", "issue"),
+)
+
+# The side (party) of each assessment's actor, so that "the latest judgements of each
+# side" is an index range, not a join over every assessment.
+assessment_sides = Table(
+    "assessment_sides",
+    metadata,
+    Column(
+        "assessment_id",
+        Integer,
+        ForeignKey("assessments.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("party", String, nullable=False),
+    Column("day", Date),
+    Index(None, "party", "day"),
+)
+
+#: Full-text tables (SQLite FTS5, created by migration 0002 on SQLite only, kept in step
+#: by triggers). They are not SQLAlchemy tables: schema comparisons leave them out.
+SEARCH_TABLES: tuple[str, ...] = ("quotes_fts", "articles_fts")
+
+
+def is_search_table(name: str | None) -> bool:
+    """Whether ``name`` is a full-text table or one of FTS5's shadow tables."""
+    if not name:
+        return False
+    return any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)
+
 
 # The tables that hang off an article, in the order a record lists them.
 CHILD_TABLES: tuple[Table, ...] = (actors, quotes, events, positions, assessments)

@@ -8,7 +8,8 @@ its body, so saving the same report twice (or from a second file) is a no-op.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -17,11 +18,12 @@ from typing import Any, Self
 from sqlalchemy import Connection, Engine, exists, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from dragoman.errors import StoreError
+from dragoman.errors import DragomanError, StoreError
 from dragoman.models import Article, ArticleRecord
-from dragoman.store import codec, migrate, queries
+from dragoman.store import codec, migrate, queries, review
 from dragoman.store.engine import DEFAULT_PATH, make_engine
-from dragoman.store.schema import CHILD_TABLES, articles
+from dragoman.store.review import Correction, ReviewedArticle
+from dragoman.store.schema import CHILD_TABLES, articles, corrections
 
 
 class Store:
@@ -33,6 +35,9 @@ class Store:
     def __init__(self, engine: Engine, target: str) -> None:
         self._engine: Engine | None = engine
         self.target = target
+        # Reads run in parallel; writes go through this one writer (SQLite allows one
+        # writer at a time, and a review reads before it writes).
+        self._writer = threading.Lock()
 
     @classmethod
     def open(cls, target: str | Path = DEFAULT_PATH) -> Store:
@@ -91,13 +96,14 @@ class Store:
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             article_row = codec.article_row(article, now)
             child_rows = codec.record_rows(record)
-            with self.engine.begin() as connection:
+            with self._writer, self.engine.begin() as connection:
                 if self._has(connection, article.id):
                     return False
                 connection.execute(articles.insert(), article_row)
                 for table in CHILD_TABLES:
                     if child_rows[table.name]:
                         connection.execute(table.insert(), child_rows[table.name])
+                review.refresh_article(connection, record)
             return True
         except StoreError:
             raise
@@ -115,6 +121,43 @@ class Store:
             f"cannot save article {article.id}: {error}", source=article.source or article.id
         )
 
+    def review(
+        self,
+        target: str,
+        target_id: int | str,
+        action: str,
+        who: str,
+        changes: Mapping[str, object] | None = None,
+        note: str | None = None,
+    ) -> list[Correction]:
+        """Accept, correct or reject an extraction (``target`` is ``quotes``,
+        ``positions``, ``events`` or ``assessments``; ``target_id`` its row id), or
+        accept a whole article (``articles`` and its id). The machine's rows are never
+        changed: each action is written to the audit trail with ``who`` and the time;
+        see :mod:`dragoman.store.review`. Returns the rows written.
+        """
+        try:
+            with self._writer, self.engine.begin() as connection:
+                return review.record_review(
+                    connection,
+                    target=target,
+                    target_id=target_id,
+                    action=action,
+                    who=who,
+                    changes=changes,
+                    note=note,
+                )
+        except DragomanError:
+            raise
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot save the review: {e}", source=self.target) from e
+
+    def rebuild_summaries(self) -> None:
+        """Recompute the summary tables (the position matrix, the sides of assessments)
+        from every stored row and correction; for rows written without :meth:`save`."""
+        with self._writer, self.engine.begin() as connection:
+            review.rebuild(connection)
+
     # -- reading -------------------------------------------------------------------
 
     def has(self, article_id: str) -> bool:
@@ -122,10 +165,41 @@ class Store:
         with self._reading() as connection:
             return self._has(connection, article_id)
 
-    def load(self, article_id: str) -> ArticleRecord | None:
-        """The stored record of an article, as it was saved; None if there is none."""
+    def load(self, article_id: str, *, reviewed: bool = False) -> ArticleRecord | None:
+        """The stored record of an article, as it was saved (or with the analysts'
+        corrections applied and rejected extractions left out); None if there is none."""
         with self._reading() as connection:
+            if reviewed:
+                found = review.load_reviewed(connection, article_id)
+                return None if found is None else found.record()
             return self._load(connection, article_id)
+
+    def load_reviewed(self, article_id: str) -> ReviewedArticle | None:
+        """An article with each extraction as the machine made it and as reviewed, with
+        row ids and the audit trail; None if there is none."""
+        with self._reading() as connection:
+            return review.load_reviewed(connection, article_id)
+
+    def corrections(
+        self, article_id: str | None = None, limit: int | None = None
+    ) -> list[Correction]:
+        """The audit trail, newest first: every review, or those of one article."""
+        with self._reading() as connection:
+            return review.load_corrections(
+                connection, article_id=article_id, limit=limit, newest_first=True
+            )
+
+    def reviewed_ids(self) -> list[str]:
+        """The ids of the articles an analyst has reviewed anything in, in the order of
+        :meth:`articles`."""
+        reviewed = select(corrections.c.article_id).distinct().subquery()
+        query = (
+            select(articles.c.id)
+            .where(articles.c.id.in_(select(reviewed.c.article_id)))
+            .order_by(articles.c.published.nulls_last(), articles.c.id)
+        )
+        with self._reading() as connection:
+            return list(connection.execute(query).scalars())
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest publication first (undated ones last)."""
@@ -134,8 +208,10 @@ class Store:
             rows = connection.execute(query).mappings().all()
         return [codec.from_row(Article, row) for row in rows]
 
-    def records(self) -> Iterator[ArticleRecord]:
-        """Every stored record, in the order of :meth:`articles`.
+    def records(self, *, reviewed: bool = True) -> Iterator[ArticleRecord]:
+        """Every stored record, in the order of :meth:`articles`: with the analysts'
+        corrections applied and rejected extractions left out (``reviewed=False``: as
+        saved).
 
         One record is read at a time, and no connection is held between them.
         """
@@ -143,7 +219,7 @@ class Store:
         with self._reading() as connection:
             ids = connection.execute(query).scalars().all()
         for article_id in ids:
-            record = self.load(article_id)
+            record = self.load(article_id, reviewed=reviewed)
             if record is not None:  # deleted since the ids were read
                 yield record
 

@@ -13,9 +13,15 @@ from alembic import context
 from sqlalchemy import Connection
 
 from dragoman.store.engine import DEFAULT_PATH, make_engine
-from dragoman.store.schema import metadata
+from dragoman.store.schema import is_search_table, metadata
 
 config = context.config
+
+
+def include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Leave the FTS5 tables (and their shadow tables) out of autogenerate: SQLAlchemy
+    cannot describe virtual tables, and migration 0002 creates them by hand."""
+    return not (type_ == "table" and is_search_table(name))
 
 
 def _run(connection: Connection) -> None:
@@ -28,6 +34,7 @@ def _run(connection: Connection) -> None:
         transactional_ddl=True if connection.dialect.name == "sqlite" else None,
         # SQLite cannot ALTER most things; autogenerate batch operations there.
         render_as_batch=True,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

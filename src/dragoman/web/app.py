@@ -1,0 +1,232 @@
+"""The web app: FastAPI over the store, server-rendered pages and their JSON.
+
+:func:`create_app` builds the app over a database. Each page is one function of
+:mod:`dragoman.web.data` that computes a dict; :mod:`dragoman.web.views` serves that dict
+as HTML (a Jinja2 template) or as JSON, from the same route (``?format=json`` or an
+``Accept: application/json`` header), and again under ``/api/...`` (always JSON, listed
+in the OpenAPI document at ``/docs``).
+
+Every error answers in one shape, ``{"ok": false, "error": "…", "status": N}`` (as JSON;
+as a page for a browser). Report text is untrusted: templates autoescape everything and
+never mark report text safe, and every page carries a Content-Security-Policy that
+allows no inline script. Reviews need the token the app was started with; without one
+the app is read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import json
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from dragoman import __version__
+from dragoman.errors import BadFilter, DragomanError, NotFound, ReadOnly, ReviewError
+from dragoman.store import Store
+
+HERE = Path(__file__).parent
+TOKEN_ENV = "DRAGOMAN_TOKEN"
+
+#: Every page: scripts and styles only from the app itself, nothing inline.
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+# The interactive API docs load Swagger UI from its CDN.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'"
+)
+
+STATUS = {
+    BadFilter: 400,
+    ReviewError: 400,
+    ReadOnly: 403,
+    NotFound: 404,
+}
+
+
+def status_of(error: DragomanError) -> int:
+    for cls, status in STATUS.items():
+        if isinstance(error, cls):
+            return status
+    return 500
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return jsonable_encoder(value)
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    """JSON with dates as ISO strings (the dicts of the pages are JSON-ready already:
+    plain json is much faster than FastAPI's encoder on them)."""
+    body = json.dumps(data, ensure_ascii=False, default=_plain, separators=(",", ":"))
+    return Response(body, status_code=status, media_type="application/json")
+
+
+def error_body(message: str, status: int) -> dict[str, Any]:
+    """The one shape of every error."""
+    return {"ok": False, "error": message, "status": status}
+
+
+def wants_json(request: Request) -> bool:
+    """Whether to answer with JSON: an /api/ path, ``?format=json``, or a client that
+    asks for JSON rather than HTML."""
+    if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
+        return True
+    fmt = request.query_params.get("format")
+    if fmt is not None:
+        return fmt == "json"
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def make_templates() -> Environment:
+    """Jinja2 with autoescaping on for every template (not only ``.html``)."""
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["href"] = href
+    env.globals["version"] = __version__
+    return env
+
+
+def href(path: str, **params: Any) -> str:
+    """A URL with its query string (empty values left out); escaped by the template."""
+    given = {k: v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(given) if given else "")
+
+
+class Web:
+    """What the views share: the store, the token, the templates."""
+
+    def __init__(self, store: Store, token: str | None) -> None:
+        self.store = store
+        self.token = token or None
+        self.templates = make_templates()
+
+    @property
+    def read_only(self) -> bool:
+        return self.token is None
+
+    def check_token(self, given: str | None) -> None:
+        """Raise ReadOnly unless ``given`` is the app's token."""
+        if self.token is None:
+            raise ReadOnly(
+                "this app is read-only: start it with --token (or DRAGOMAN_TOKEN) to review"
+            )
+        if not given or not hmac.compare_digest(given.encode(), self.token.encode()):
+            raise ReadOnly("a review needs the token the app was started with")
+
+    def page(
+        self, request: Request, template: str, data: dict[str, Any], status: int = 200
+    ) -> Response:
+        """``data`` as JSON or as the page ``template``."""
+        if wants_json(request):
+            return json_response({"ok": True, **data}, status)
+        html = self.templates.get_template(template).render(
+            data=data, request=request, read_only=self.read_only, path=request.url.path
+        )
+        return HTMLResponse(html, status_code=status)
+
+    def error(self, request: Request, message: str, status: int) -> Response:
+        body = error_body(message, status)
+        if wants_json(request):
+            return JSONResponse(body, status_code=status)
+        html = self.templates.get_template("error.html").render(
+            data=body, request=request, read_only=self.read_only, path=request.url.path
+        )
+        return HTMLResponse(html, status_code=status)
+
+
+def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> FastAPI:
+    """The web app over ``db`` (an open Store, or a path/URL to open; it must exist).
+
+    ``token``: reviews need it (``Authorization: Bearer …``, ``X-Dragoman-Token`` or the
+    form's token field); None (and no DRAGOMAN_TOKEN) makes the app read-only.
+    """
+    from dragoman.api import open_store
+    from dragoman.web import views
+
+    owned = not isinstance(db, Store)
+    store = db if isinstance(db, Store) else open_store(db, must_exist=True)
+    web = Web(store, token if token is not None else os.environ.get(TOKEN_ENV))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(
+        title="dragoman",
+        version=__version__,
+        description=(
+            "A sourced record of diplomatic negotiations. Every page of the dashboard is "
+            'also JSON under /api/. Errors: {"ok": false, "error": …, "status": …}. '
+            "Reviews need the app's token (Authorization: Bearer TOKEN)."
+        ),
+        docs_url="/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.web = web
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    @app.exception_handler(DragomanError)
+    async def dragoman_error(request: Request, exc: DragomanError) -> Response:
+        return web.error(request, str(exc), status_of(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no page at {request.url.path}"
+        return web.error(request, message, exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
+        problems = []
+        for problem in exc.errors():
+            where = ".".join(str(p) for p in problem.get("loc", ()) if p not in ("query", "body"))
+            problems.append(f"{where}: {problem.get('msg', 'invalid')}")
+        return web.error(request, "; ".join(problems) or "invalid request", 422)
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception) -> Response:
+        return web.error(request, f"internal error ({type(exc).__name__})", 500)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+    views.register(app, web)
+    return app

@@ -1,0 +1,236 @@
+"""The routes: each page once as HTML-or-JSON and once under /api/ (JSON, documented).
+
+A page is registered with :func:`page`: its function takes the request's parameters,
+calls one function of :mod:`dragoman.web.data` and returns the dict; the same dict is
+the template's ``data`` and the JSON body. Reviews are POSTs: ``/api/review/…`` takes
+JSON and the token in a header; ``/review/…`` takes the dashboard's form (with the
+token as a field) and sends the browser back to the article.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Annotated, Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+
+from dragoman.errors import ReviewError
+from dragoman.store import review as rv
+from dragoman.web import data
+from dragoman.web.app import Web
+
+MAX_BODY = 100_000
+
+Text = Annotated[str | None, Query(max_length=200)]
+Day = Annotated[str | None, Query(description="YYYY-MM-DD, inclusive", max_length=10)]
+
+
+def page(app: FastAPI, web: Web, path: str, template: str, summary: str) -> Callable[..., Any]:
+    """Register ``compute`` at ``path`` (HTML or JSON) and at ``/api`` + ``path``."""
+
+    def register(compute: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
+        @functools.wraps(compute)
+        def as_page(request: Request, *args: Any, **kwargs: Any) -> Response:
+            return web.page(request, template, compute(request, *args, **kwargs))
+
+        @functools.wraps(compute)
+        def as_json(request: Request, *args: Any, **kwargs: Any) -> Response:
+            return web.page(request, template, compute(request, *args, **kwargs))
+
+        app.get(path, include_in_schema=False, name=f"page:{compute.__name__}")(as_page)
+        api_path = "/api" + (path if path != "/" else "/overview")
+        app.get(api_path, summary=summary, tags=["pages"], name=f"api:{compute.__name__}")(as_json)
+        return compute
+
+    return register
+
+
+def register(app: FastAPI, web: Web) -> None:
+    store = web.store
+
+    @page(app, web, "/", "overview.html", "The overview: parties, matrix, timeline, judgements")
+    def overview(request: Request) -> dict[str, Any]:
+        return data.overview(store)
+
+    @page(app, web, "/matrix", "matrix.html", "Issue by party: each party's latest stance")
+    def matrix(request: Request) -> dict[str, Any]:
+        return data.matrix(store)
+
+    @page(app, web, "/history", "history.html", "Every report of a party's stance on an issue")
+    def history(
+        request: Request,
+        party: Annotated[str, Query(max_length=200)],
+        issue: Annotated[str, Query(max_length=200)],
+        since: Day = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        return data.history(store, party, issue, since, until)
+
+    @page(app, web, "/timeline", "timeline.html", "The events, merged across reports")
+    def timeline(
+        request: Request,
+        party: Text = None,
+        actor: Text = None,
+        type: Text = None,
+        since: Day = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        return data.timeline(store, party or None, actor or None, type or None, since, until)
+
+    @page(app, web, "/actors", "actors.html", "The most quoted speakers and the parties")
+    def actors(request: Request) -> dict[str, Any]:
+        return data.actor_list(store)
+
+    @page(app, web, "/actors/{name}", "actor.html", "One actor: role, party, quotes over time")
+    def actor(request: Request, name: str) -> dict[str, Any]:
+        return data.actor(store, name)
+
+    @page(app, web, "/articles", "articles.html", "The reports, newest first")
+    def articles(
+        request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+    ) -> dict[str, Any]:
+        return data.article_list(store, page)
+
+    @page(
+        app,
+        web,
+        "/articles/{article_id}",
+        "article.html",
+        "One report, highlighted, with its review",
+    )
+    def article(request: Request, article_id: str) -> dict[str, Any]:
+        found = data.article(store, article_id)
+        found["vocabulary"] = vocabulary()
+        return found
+
+    @page(app, web, "/search", "search.html", "Full-text search over quotes and articles")
+    def search(
+        request: Request,
+        q: Annotated[str | None, Query(max_length=500)] = None,
+        scope: Annotated[str, Query(pattern="^(all|quotes|articles)$")] = "all",
+        actor: Text = None,
+        party: Text = None,
+        issue: Text = None,
+        since: Day = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        args = data.SearchArgs(
+            q, scope, actor or None, party or None, issue or None, since or None, until or None
+        )
+        return data.search(store, args)
+
+    @page(app, web, "/review", "review.html", "The audit trail of the analysts' reviews")
+    def review_log(request: Request) -> dict[str, Any]:
+        return data.review_log(store)
+
+    # -- reviews ---------------------------------------------------------------------
+
+    @app.post(
+        "/api/review/{target}/{target_id}",
+        tags=["review"],
+        summary="Accept, correct or reject an extraction (needs the token)",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "application/json": {
+                        "schema": {
+                            "type": "object",
+                            "required": ["action", "who"],
+                            "properties": {
+                                "action": {"type": "string", "enum": list(rv.ACTIONS)},
+                                "who": {"type": "string"},
+                                "changes": {"type": "object"},
+                                "note": {"type": "string"},
+                            },
+                        },
+                        "example": {
+                            "action": "correct",
+                            "who": "analyst",
+                            "changes": {"speaker": "Dmitry Peskov"},
+                        },
+                    }
+                },
+            }
+        },
+    )
+    async def review_api(request: Request, target: str, target_id: str) -> Response:
+        """``target`` is quotes, positions, events or assessments and ``target_id`` the
+        row's id; or ``articles`` and an article's id, with action accept (reviewed as a
+        whole). The token goes in ``Authorization: Bearer …`` or ``X-Dragoman-Token``.
+        Answers with the audit-trail rows written."""
+        web.check_token(_header_token(request))
+        raw = await request.body()
+        if len(raw) > MAX_BODY:
+            raise ReviewError("the request body is too large")
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            raise ReviewError("the body is not JSON") from None
+        if not isinstance(body, dict):
+            raise ReviewError("the body is not a JSON object")
+        changes = body.get("changes")
+        if changes is not None and not isinstance(changes, dict):
+            raise ReviewError("changes: give an object of field: value")
+        written = await run_in_threadpool(
+            store.review,
+            target,
+            target_id,
+            str(body.get("action", "")),
+            str(body.get("who", "")),
+            changes,
+            body.get("note") if isinstance(body.get("note"), str) else None,
+        )
+        return JSONResponse({"ok": True, "corrections": [c.to_dict() for c in written]})
+
+    @app.post("/review/{target}/{target_id}", include_in_schema=False)
+    async def review_form(request: Request, target: str, target_id: str) -> Response:
+        raw = await request.body()
+        if len(raw) > MAX_BODY:
+            raise ReviewError("the form is too large")
+        form = {
+            k: v[-1]
+            for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
+        }
+        web.check_token(form.get("token") or _header_token(request))
+        action = form.get("action", "")
+        changes = None
+        if action == "correct" and target in rv.EDITABLE:
+            # Only the fields whose text the analyst changed (as shown in the form).
+            changes = {
+                name: form["f." + name]
+                for name in rv.EDITABLE[target]
+                if "f." + name in form and form["f." + name] != form.get("was." + name, "")
+            }
+            if not changes:
+                raise ReviewError("correct: no field was changed")
+        written = await run_in_threadpool(
+            store.review, target, target_id, action, form.get("who", ""), changes, form.get("note")
+        )
+        article_id = written[0].article_id
+        anchor = f"#{data.KIND_OF[target]}-{target_id}" if target in data.KIND_OF else ""
+        return RedirectResponse(f"/articles/{quote(article_id)}{anchor}", status_code=303)
+
+
+def _header_token(request: Request) -> str | None:
+    auth = request.headers.get("authorization", "")
+    if auth.lower().startswith("bearer "):
+        return auth[7:].strip()
+    return request.headers.get("x-dragoman-token")
+
+
+def vocabulary() -> dict[str, Any]:
+    """The codes the review forms offer."""
+    return {
+        "quote_kinds": list(rv.QUOTE_KINDS),
+        "issues": list(rv.ISSUES),
+        "stances": list(rv.STANCES),
+        "event_types": list(rv.EVENT_TYPES),
+        "event_statuses": list(rv.EVENT_STATUSES),
+        "polarities": list(rv.POLARITIES),
+    }

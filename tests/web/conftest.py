@@ -1,0 +1,184 @@
+"""Fixtures for the web tests: the example corpus in a store, in-process clients, and a
+real server with a real browser (headless Chromium) shared by the browser tests.
+
+The corpus is ingested once per session (examples/ plus one hostile report written
+here); tests that write get their own copy of the database file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from dragoman import api
+from dragoman.web import create_app
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+TOKEN = "test-token-1234"
+
+# A report that tries to run code: in its title, its caption and its body.
+HOSTILE_MD = """---
+title: "Talks resume <script>window.__pwned = 'title'</script>"
+outlet: "Hostile Example Wire"
+date: "2022-04-20"
+caption: "Delegates <img src=x onerror=\\"window.__pwned='caption'\\">"
+credit: "EXAMPLE WIRE"
+---
+
+Kremlin spokesman Dmitry Peskov said on Wednesday that the talks with Ukraine would resume
+next week <script>window.__pwned = 'body'</script> in Istanbul.
+
+"We are ready to continue <img src=x onerror="window.__pwned='quote'"> the negotiations," Peskov told reporters.
+
+Ukraine proposed a permanent neutral status <b onmouseover="window.__pwned='b'">in exchange</b> for security guarantees, Ukrainian negotiator Mykhailo Podolyak said.
+"""
+
+
+class Client:
+    """A synchronous client of the app in-process (httpx over ASGI), one event loop per
+    request; redirects are not followed."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    def request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        async def go() -> httpx.Response:
+            transport = httpx.ASGITransport(app=self.app, raise_app_exceptions=False)
+            async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
+                return await c.request(method, url, **kwargs)
+
+        return asyncio.run(go())
+
+    def get(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("GET", url, **kwargs)
+
+    def post(self, url: str, **kwargs: Any) -> httpx.Response:
+        return self.request("POST", url, **kwargs)
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """examples/ and the hostile report, ingested through the real pipeline."""
+    folder = tmp_path_factory.mktemp("corpus")
+    hostile = folder / "reports" / "hostile.md"
+    hostile.parent.mkdir()
+    hostile.write_text(HOSTILE_MD, encoding="utf-8")
+    db = folder / "corpus.db"
+    result = api.ingest_paths([EXAMPLES, hostile.parent], db)
+    assert result.ok, result.failed
+    assert result.added == 15
+    return db
+
+
+@pytest.fixture
+def db_copy(corpus_db: Path, tmp_path: Path) -> Path:
+    """A copy of the corpus database that a test may write to."""
+    target = tmp_path / "copy.db"
+    shutil.copy(corpus_db, target)
+    return target
+
+
+MakeClient = Callable[..., Client]
+
+
+@pytest.fixture
+def make_client() -> Iterator[MakeClient]:
+    apps: list[Any] = []
+
+    def make(db: Path, token: str | None = None) -> Client:
+        app = create_app(api.open_store(db, must_exist=True), token=token)
+        apps.append(app)
+        return Client(app)
+
+    yield make
+    for app in apps:
+        app.state.web.store.close()
+
+
+@pytest.fixture
+def client(db_copy: Path, make_client: MakeClient) -> Client:
+    """The app over a copy of the corpus, with review enabled (token TOKEN)."""
+    return make_client(db_copy, token=TOKEN)
+
+
+@pytest.fixture
+def reader(corpus_db: Path, make_client: MakeClient, monkeypatch: pytest.MonkeyPatch) -> Client:
+    """The app over the corpus, read-only (no token)."""
+    monkeypatch.delenv("DRAGOMAN_TOKEN", raising=False)
+    return make_client(corpus_db)
+
+
+# -- a real server and a real browser ------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def server_db(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("server") / "served.db"
+    shutil.copy(corpus_db, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def server(server_db: Path) -> Iterator[str]:
+    """uvicorn serving the app on 127.0.0.1 and a free port, in a thread."""
+    import uvicorn
+
+    app = create_app(server_db, token=TOKEN)
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    instance = uvicorn.Server(config)
+    thread = threading.Thread(target=instance.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    instance.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, driven by Playwright (never a browser Playwright downloads)."""
+    if not CHROMIUM.exists():
+        pytest.skip("browser tests need /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.errors = errors
+    yield tab
+    context.close()
