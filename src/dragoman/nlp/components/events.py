@@ -5,7 +5,7 @@ participants.
 Events are found in three steps:
 
 1. *Triggers.* Nouns and verbs from ``lexicons/events.yaml`` ("talks", "phone call",
-   "met", "signed an agreement", "exchanged 157 prisoners"), matched on lemmas sentence
+   "met", "signed an agreement", "exchanged 90 prisoners"), matched on lemmas sentence
    by sentence. A meeting is a summit when heads of state meet, else a round of talks.
 2. *Reading each mention.* The verb that governs the trigger (its *anchor*) and the
    trigger's own modifiers give the status ("will hold" -> planned, "possible
@@ -25,6 +25,7 @@ Events are found in three steps:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -52,7 +53,13 @@ STATUSES = ("occurred", "ongoing", "planned", "proposed", "cancelled")
 #: Statuses that can describe one event at different moments of a report: a round
 #: that "took place" and is "under way" is one; a round "planned" and one "held"
 #: are two.
-_CLASS = {"occurred": "past", "ongoing": "past", "planned": "future", "proposed": "future", "cancelled": "future"}
+_CLASS = {
+    "occurred": "past",
+    "ongoing": "past",
+    "planned": "future",
+    "proposed": "future",
+    "cancelled": "future",
+}
 #: Among mentions of one event, the status the merged event takes (with the
 #: strength of each mention's evidence first).
 _STATUS_RANK = {"cancelled": 5, "occurred": 4, "planned": 3, "ongoing": 2, "proposed": 1}
@@ -60,13 +67,48 @@ _STATUS_RANK = {"cancelled": 5, "occurred": 4, "planned": 3, "ongoing": 2, "prop
 _PERSONAL = {"call", "summit", "press_conference"}
 #: Verbs that say an event happens (a modal on them makes it a proposal).
 _OCCURRENCE_VERBS = {
-    "take", "happen", "occur", "hold", "have", "go", "start", "begin", "resume", "meet",
-    "be", "convene", "open", "come", "conclude", "end", "continue", "sign", "reach", "return",
+    "take",
+    "happen",
+    "occur",
+    "hold",
+    "have",
+    "go",
+    "start",
+    "begin",
+    "resume",
+    "meet",
+    "be",
+    "convene",
+    "open",
+    "come",
+    "conclude",
+    "end",
+    "continue",
+    "sign",
+    "reach",
+    "return",
 }
 _FUTURE_AUX = {"will", "'ll", "shall", "would", "wo"}
 _MODALS = {"could", "might", "may"}
+#: A dateline before a time expression: "KYIV, " or "GENEVA/MOSCOW, " at the start of
+#: a line; and after it: " -", " (Reuters) -".
+_DATELINE = re.compile(r"[A-Z][A-Z .'/-]{1,40}, $")
+_DATELINE_END = re.compile(r"(?:,? ?\d{4})? ?(?:\([^)]{1,40}\))? ?[-\u2013\u2014]")
 #: Prepositions whose object is a place, a topic or a target, never a participant.
-_NOT_PARTICIPANT_PREPS = {"in", "at", "on", "about", "over", "near", "across", "into", "against", "inside", "around", "since"}
+_NOT_PARTICIPANT_PREPS = {
+    "in",
+    "at",
+    "on",
+    "about",
+    "over",
+    "near",
+    "across",
+    "into",
+    "against",
+    "inside",
+    "around",
+    "since",
+}
 
 
 def _lemma(token: Token) -> str:
@@ -219,7 +261,11 @@ class EventsComponent:
         self.quoted = list(doc._.quoted or [])
         self.time_roots = self._time_roots(doc)
         self.prisoner_sents = self._prisoner_sentences(doc)
-        self.about_talks = any(t.lower_ in ("talks", "negotiations") for t in doc)
+        self.about_talks = any(
+            t.lower_ == "talks"
+            or _lemma(t) in ("negotiation", "negotiate", "delegation", "negotiator")
+            for t in doc
+        )
         candidates: list[Candidate] = []
         for sent in doc.sents:
             triggers = self._triggers(sent)
@@ -236,13 +282,15 @@ class EventsComponent:
     def _triggers(self, sent: Span) -> list[tuple[Token, str]]:
         """The trigger tokens of a sentence (the head of each matched phrase) and the
         type each names; a trigger inside the phrase of another of its type is left
-        to that one ("a second round of U.S.-brokered talks" is one mention)."""
+        to that one ("a third round of Turkish-hosted talks" is one mention)."""
         found: list[tuple[Token, str]] = []
         taken: set[int] = set()
         for token in sent:
             if token.i in taken:
                 continue
-            for pattern in self.lex.patterns.get(token.lower_, []) + self.lex.patterns.get(_lemma(token), []):
+            for pattern in self.lex.patterns.get(token.lower_, []) + self.lex.patterns.get(
+                _lemma(token), []
+            ):
                 span = self._match(pattern, token, sent)
                 if span is None:
                     continue
@@ -266,7 +314,8 @@ class EventsComponent:
         found = [
             (t, "meeting" if type_ == "meeting-verb" else type_)
             for t, type_ in found
-            if type_ != "meeting-verb" or not any(c.i in ids for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
+            if type_ != "meeting-verb"
+            or not any(c.i in ids for c in t.children if c.dep_ in ("dobj", "nsubjpass"))
         ]
         types = {t.i: type_ for t, type_ in found}
         kept = []
@@ -315,7 +364,12 @@ class EventsComponent:
                 return None
             if lemma == "round" and not self._round_of_talks(head):
                 return None
-        if type_ == "call" and single and lemma in self.lex.q("call_nouns") and not self._is_phone_call(head):
+        if (
+            type_ == "call"
+            and single
+            and lemma in self.lex.q("call_nouns")
+            and not self._is_phone_call(head)
+        ):
             return None
         if type_ == "prisoner_exchange" and single and lemma in self.lex.q("exchange_nouns"):
             if head.sent.start not in self.prisoner_sents:
@@ -324,17 +378,26 @@ class EventsComponent:
             if of is not None and not (_forms(of) & self.lex.q("prisoner_words")):
                 return None
         if type_ == "agreement":
-            happens = self._agreement_happens(head) if head.pos_ in ("NOUN", "PROPN") else self._agree_to_something(head)
+            happens = (
+                self._agreement_happens(head)
+                if head.pos_ in ("NOUN", "PROPN")
+                else self._agree_to_something(head)
+            )
             if not happens:
                 return None
         if type_ == "meeting" and any(
-            c.dep_ in ("compound", "amod", "nmod") and _forms(c) & self.lex.q("not_meetings") for c in head.children
+            c.dep_ in ("compound", "amod", "nmod") and _forms(c) & self.lex.q("not_meetings")
+            for c in head.children
         ):
             return None
-        if type_ == "meeting" and head.pos_ in ("NOUN", "PROPN") and lemma == "visit":
-            # "during his visit to Washington": a visit by someone named.
-            if not any(c.dep_ == "poss" for c in head.children):
-                return None
+        if (
+            type_ == "meeting"
+            and head.pos_ in ("NOUN", "PROPN")
+            and lemma == "visit"
+            and not any(c.dep_ == "poss" for c in head.children)
+        ):
+            # "during his visit to Washington": only a visit by someone named.
+            return None
         return type_
 
     @staticmethod
@@ -354,14 +417,19 @@ class EventsComponent:
 
     def _is_phone_call(self, token: Token) -> bool:
         phone = self.lex.q("phone_words")
-        if any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in phone for c in token.children):
+        if any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ in phone for c in token.children
+        ):
             return True
         if token.lower_ in ("call", "calls"):
             # "a call with Macron": a call between named people.
             for child in token.children:
-                if child.dep_ == "prep" and child.lower_ in ("with", "between"):
-                    if any(self._person_at(t.i) for t in child.subtree):
-                        return True
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ in ("with", "between")
+                    and any(self._person_at(t.i) for t in child.subtree)
+                ):
+                    return True
         return False
 
     def _person_at(self, i: int) -> bool:
@@ -370,7 +438,7 @@ class EventsComponent:
 
     def _agreement_happens(self, token: Token) -> bool:
         """An agreement is an event when something happens to it: it is signed,
-        reached, proposed, pulled out of ("the agreement was signed in Istanbul")."""
+        reached, proposed, pulled out of ("the accord was signed in Minsk")."""
         verbs = self.lex.q("agreement_verbs")
         if any(c.dep_ == "neg" or c.lower_ == "no" for c in token.children):
             return False
@@ -379,7 +447,9 @@ class EventsComponent:
         for child in token.children:
             if child.dep_ in ("acl", "relcl") and _lemma(child) in verbs:
                 return True
-            if child.dep_ in ("amod", "compound") and any(w in child.lower_ for w in ("proposed", "signed", "brokered")):
+            if child.dep_ in ("amod", "compound") and any(
+                w in child.lower_ for w in ("proposed", "signed", "brokered")
+            ):
                 return True
         node = token
         for _ in range(4):
@@ -391,7 +461,7 @@ class EventsComponent:
         return False
 
     def _agree_to_something(self, verb: Token) -> bool:
-        """"the sides agreed to exchange prisoners", "Putin agreed to halt strikes":
+        """ "the sides agreed to exchange prisoners", "Putin agreed to halt strikes":
         an agreement by someone named, on something; never "agreed that"."""
         if verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return False
@@ -402,7 +472,11 @@ class EventsComponent:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subject is None:
             return False
-        several = subject.tag_ in ("NNS", "NNPS") or bool(list(subject.conjuncts)) or subject.lower_ in ("both", "they")
+        several = (
+            subject.tag_ in ("NNS", "NNPS")
+            or bool(list(subject.conjuncts))
+            or subject.lower_ in ("both", "they")
+        )
         if not (action or several):
             # "Ukraine agreed to a ceasefire": one side's answer (a position), not an
             # agreement between sides.
@@ -417,7 +491,7 @@ class EventsComponent:
         sents = list(doc.sents)
         found: set[int] = set()
         for index, sent in enumerate(sents):
-            if any(_forms(t) & words for t in sent):
+            if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
                 found.add(sent.start)
                 if index + 1 < len(sents):
                     found.add(sents[index + 1].start)
@@ -430,16 +504,25 @@ class EventsComponent:
         reading.own = self._own_tokens(trigger, trigger_ids)
         reading.own_ids = {t.i for t in reading.own}
         quoted = self._in_quotes(trigger.idx)
-        if type_ == "meeting" and trigger.pos_ == "VERB" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we") for c in trigger.children
+        if (
+            type_ == "meeting"
+            and trigger.pos_ == "VERB"
+            and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("i", "we")
+                for c in trigger.children
+            )
         ):
             # "When we met in Kyiv": the reporter's interview, not an event of the talks.
             return None
         participants, phrase = self._participants(reading, type_)
         if type_ == "meeting":
             type_ = self._meeting_type(reading, participants)
-        elif type_ == "talks" and self._leaders(phrase) >= 2 and not self._has_delegation_words(reading.own):
-            # "Zelensky's talks with Tusk", "talks between Trump and Putin".
+        elif (
+            type_ == "talks"
+            and self._leaders(phrase) >= 2
+            and not self._has_delegation_words(reading.own)
+        ):
+            # "Macron's talks with Scholz", "talks between Erdogan and Putin".
             type_ = "summit"
         status, strength = self._status(reading, type_)
         if type_ == "military_action" and _CLASS[status] == "future":
@@ -455,7 +538,9 @@ class EventsComponent:
         distinct = _CLASS[status] == "past" and (period is not None or self._ordinal(trigger))
         own_people = bool(phrase) or (type_ in _PERSONAL and bool(participants))
         specific = bool(date or place or period or own_people)
-        confidence = 0.5 + 0.1 * bool(date) + 0.1 * bool(place) + 0.1 * bool(phrase) + 0.1 * (strength == 2)
+        confidence = (
+            0.5 + 0.1 * bool(date) + 0.1 * bool(place) + 0.1 * bool(phrase) + 0.1 * (strength == 2)
+        )
         if quoted:
             confidence -= 0.1
         sent = trigger.sent
@@ -477,7 +562,7 @@ class EventsComponent:
         )
 
     def _ordinal(self, trigger: Token) -> bool:
-        """"the second round", "previous negotiations": a mention of one in a series.
+        """ "the second round", "previous negotiations": a mention of one in a series.
         Not "the first talks in two weeks" or "the first talks since the invasion",
         which say how long the series was broken."""
         if _lemma(trigger) == "round" and trigger.tag_ == "NNS":
@@ -505,7 +590,18 @@ class EventsComponent:
             roots = [trigger] + [
                 c
                 for c in trigger.children
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "agent", "prep", "npadvmod", "prt", "attr")
+                if c.dep_
+                in (
+                    "nsubj",
+                    "nsubjpass",
+                    "dobj",
+                    "dative",
+                    "agent",
+                    "prep",
+                    "npadvmod",
+                    "prt",
+                    "attr",
+                )
             ]
             tokens = [trigger] + [t for r in roots[1:] for t in r.subtree]
         else:
@@ -513,14 +609,25 @@ class EventsComponent:
             # "a meeting ..., an official told AFP") or coordinated with it.
             tokens = [trigger]
             for child in trigger.children:
-                if child.dep_ not in ("relcl", "appos", "parataxis", "ccomp", "advcl", "conj", "cc", "punct"):
+                if child.dep_ not in (
+                    "relcl",
+                    "appos",
+                    "parataxis",
+                    "ccomp",
+                    "advcl",
+                    "conj",
+                    "cc",
+                    "punct",
+                ):
                     tokens += list(child.subtree)
         skip: set[int] = set()
         for token in tokens:
             if token.i != trigger.i and token.i in trigger_ids:
                 skip.update(t.i for t in token.subtree)
-            if token.dep_ == "appos" and not any(t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in token.subtree):
-                # "between Zelensky and Putin, a senior Ukrainian official told AFP".
+            if token.dep_ == "appos" and not any(
+                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in token.subtree
+            ):
+                # "between the two leaders, an aide to the president told Interfax".
                 skip.update(t.i for t in token.subtree)
         return sorted((t for t in tokens if t.i not in skip), key=lambda t: t.i)
 
@@ -551,7 +658,18 @@ class EventsComponent:
         return self._words_of(
             c
             for c in trigger.children
-            if c.dep_ in ("amod", "det", "compound", "advmod", "nummod", "nmod", "poss", "npadvmod", "quantmod")
+            if c.dep_
+            in (
+                "amod",
+                "det",
+                "compound",
+                "advmod",
+                "nummod",
+                "nmod",
+                "poss",
+                "npadvmod",
+                "quantmod",
+            )
         )
 
     def _status(self, reading: Reading, type_: str) -> tuple[str, int]:
@@ -560,21 +678,34 @@ class EventsComponent:
         modifier_words = self._modifier_words(trigger)
         # Relative clauses on the trigger speak of the event itself ("talks that
         # took place on Friday").
-        # Also on the nouns of its "of" phrase ("an exchange of 314 prisoners of war,
-        # which took place on Thursday").
+        # Also on the nouns of its "of" phrase ("a swap of 90 prisoners of war,
+        # which was completed at dawn").
         nouns = [trigger]
         for _ in range(2):
-            nouns += [g for n in nouns[-1:] for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+            nouns += [
+                g
+                for n in nouns[-1:]
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
         clauses = [c for n in nouns for c in n.children if c.dep_ in ("acl", "relcl")]
         is_verb = trigger.pos_ in ("VERB", "AUX")
-        verbs = [anchor] if (not _same(anchor, trigger) or is_verb) and anchor.pos_ in ("VERB", "AUX") else []
+        verbs = (
+            [anchor]
+            if (not _same(anchor, trigger) or is_verb) and anchor.pos_ in ("VERB", "AUX")
+            else []
+        )
         # The verbs an infinitive completes ("hoping to host", "expected to attend").
         chain: list[Token] = []
         node = anchor
         for _ in range(3):
             if _is_root(node) or node.dep_ not in ("xcomp", "advcl", "acomp"):
                 break
-            if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            if node.dep_ == "advcl" and not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            ):
                 break
             node = node.head
             chain.append(node)
@@ -582,7 +713,8 @@ class EventsComponent:
             c
             for verb in verbs + chain
             for c in verb.children
-            if c.dep_ in ("aux", "auxpass", "advmod", "acomp", "neg", "prt", "dobj", "attr", "oprd") and c.i != trigger.i
+            if c.dep_ in ("aux", "auxpass", "advmod", "acomp", "neg", "prt", "dobj", "attr", "oprd")
+            and c.i != trigger.i
         ]
         verb_words = self._words_of(verbs + chain + extra)
         if is_verb:
@@ -598,28 +730,59 @@ class EventsComponent:
         if type_ == "press_conference":
             # A briefing is reported once given, or announced ("will brief").
             return ("planned", 2) if verb_words & _FUTURE_AUX else ("occurred", 1)
-        if trigger.dep_ == "pobj" and trigger.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
-            # "communications are emerging on talks between Putin and Trump": the
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in (
+            "on",
+            "about",
+            "over",
+            "regarding",
+            "concerning",
+        ):
+            # "rumours are swirling about talks between Erdogan and Putin": the
             # talks are a topic; the verb says nothing of their status.
             if has("proposed", modifier_words):
                 return "proposed", 2
             return ("planned" if has("planned", modifier_words) else "proposed"), 0
         for clause in clauses:
-            if clause.tag_ == "VBD" or any(c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children):
+            if clause.tag_ == "VBD" or any(
+                c.dep_ == "aux" and _lemma(c) == "have" for c in clause.children
+            ):
                 return "occurred", 2
         if has("proposed", modifier_words):
             return "proposed", 2
         modal = verb_words & _MODALS
-        occurrence = _lemma(anchor) in _OCCURRENCE_VERBS or trigger.dep_ in ("dobj", "pobj", "nsubjpass")
+        occurrence = _lemma(anchor) in _OCCURRENCE_VERBS or trigger.dep_ in (
+            "dobj",
+            "pobj",
+            "nsubjpass",
+        )
         if has("proposed", (verb_words | near) - _MODALS) or (modal and occurrence):
             return "proposed", 2
-        weak_planned = {"new", "another", "next", "further", "fresh", "coming", "soon", "later", "future", "return", "resume"}
-        if verb_words & _FUTURE_AUX or has("planned", (verb_words - weak_planned) | near) or has("plans", self._words_of(chain)):
+        weak_planned = {
+            "new",
+            "another",
+            "next",
+            "further",
+            "fresh",
+            "coming",
+            "soon",
+            "later",
+            "future",
+            "return",
+            "resume",
+        }
+        if (
+            verb_words & _FUTURE_AUX
+            or has("planned", (verb_words - weak_planned) | near)
+            or has("plans", self._words_of(chain))
+        ):
             return "planned", 2
-        if anchor.tag_ == "VBG" and _lemma(anchor) in self.lex.q("planned_progressive"):
-            if any(c.dep_ == "aux" and _lemma(c) == "be" for c in anchor.children):
-                # "Moscow was sending a team to talks on Monday".
-                return "planned", 2
+        if (
+            anchor.tag_ == "VBG"
+            and _lemma(anchor) in self.lex.q("planned_progressive")
+            and any(c.dep_ == "aux" and _lemma(c) == "be" for c in anchor.children)
+        ):
+            # "Kyiv was sending its delegation to the talks on Friday".
+            return "planned", 2
         if has("ongoing", verb_words | modifier_words | near) or self._progressive(anchor):
             return "ongoing", 2
         if has("occurred", modifier_words):
@@ -647,18 +810,27 @@ class EventsComponent:
     def _finite(self, verb: Token) -> Token | None:
         """The verb that carries the tense of a participle clause ("was held on 4
         February, reaching an agreement") or of the errand of a journey ("travelled
-        to Moscow to meet Putin"); None for any other infinitive, whose event is
+        to Ankara to meet Erdogan"); None for any other infinitive, whose event is
         only aimed at."""
         node = verb
         for _ in range(2):
-            infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-            participle = node.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in node.children)
+            infinitive = node.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children
+            )
+            participle = node.tag_ == "VBG" and not any(
+                c.dep_ in ("aux", "auxpass") for c in node.children
+            )
             if not (infinitive or participle) or _is_root(node):
                 return node
             if node.dep_ not in ("xcomp", "advcl", "acl", "conj", "relcl"):
                 return node if participle else None
             parent = node.head
-            if infinitive and _lemma(parent) not in self.lex.q("motion_verbs") | {"sit", "gather", "meet", "convene"}:
+            if infinitive and _lemma(parent) not in self.lex.q("motion_verbs") | {
+                "sit",
+                "gather",
+                "meet",
+                "convene",
+            }:
                 return None
             node = parent
         return node
@@ -667,7 +839,10 @@ class EventsComponent:
     def _progressive(verb: Token) -> bool:
         if verb.tag_ != "VBG":
             return False
-        return any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "'s", "'re") for c in verb.children)
+        return any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "'s", "'re")
+            for c in verb.children
+        )
 
     @staticmethod
     def _past(verb: Token) -> bool:
@@ -675,7 +850,8 @@ class EventsComponent:
             return True
         if verb.tag_ == "VBN":
             return any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "has", "have", "was", "were", "'d")
+                c.dep_ in ("aux", "auxpass")
+                and c.lower_ in ("had", "has", "have", "was", "were", "'d")
                 for c in verb.children
             )
         return False
@@ -683,9 +859,15 @@ class EventsComponent:
     # -- date -----------------------------------------------------------------------
 
     def _time_roots(self, doc: Doc) -> list[tuple[TimeExpression, Token]]:
-        """Each time expression with the token that heads it."""
+        """Each time expression with the token that heads it, leaving out datelines
+        ("KYIV, June 3 (Reuters) -"), which date the report, not its events."""
         found = []
+        text = doc.text  # built from the tokens on every access: once
         for time in doc._.times or []:
+            if _DATELINE.match(text, self._line_start(text, time.start), time.start) and (
+                _DATELINE_END.match(text, time.end)
+            ):
+                continue
             span = doc.char_span(time.start, time.end, alignment_mode="expand")
             if span is not None and len(span):
                 found.append((time, span.root))
@@ -694,7 +876,7 @@ class EventsComponent:
     @staticmethod
     def _reference_point(trigger: Token) -> bool:
         """The trigger is the object of a preposition that dates something else by it
-        ("ahead of the talks", "before the summit", "on the eve of the talks")."""
+        ("ahead of the talks", "before the summit", "the day before the round")."""
         head = trigger.head
         if trigger.dep_ != "pobj" or head.dep_ != "prep":
             return False
@@ -705,6 +887,10 @@ class EventsComponent:
         return above.lower_ in ("ahead", "prior", "eve", "run-up", "runup", "lead-up", "eve")
 
     @staticmethod
+    def _line_start(text: str, offset: int) -> int:
+        return text.rfind("\n", 0, offset) + 1
+
+    @staticmethod
     def _attached_to(root: Token, verb: Token) -> bool:
         """A time expression modifies ``verb`` directly ("met on Tuesday", "ended
         Wednesday"), not through a noun of its own ("since the 2022 invasion")."""
@@ -712,39 +898,66 @@ class EventsComponent:
         if _same(head, verb) and root.dep_ == "prep":
             # The expression holds its preposition: "on Tuesday".
             return root.lower_ not in ("since", "until", "before", "after")
-        if _same(head, verb) and root.dep_ in ("npadvmod", "tmod", "advmod", "obl", "nmod", "dobj", "pobj"):
+        if _same(head, verb) and root.dep_ in (
+            "npadvmod",
+            "tmod",
+            "advmod",
+            "obl",
+            "nmod",
+            "dobj",
+            "pobj",
+        ):
             return True
-        if head.dep_ == "prep" and _same(head.head, verb) and head.lower_ not in ("since", "until", "before", "after"):
-            return True
-        return False
+        return bool(
+            head.dep_ == "prep"
+            and _same(head.head, verb)
+            and head.lower_ not in ("since", "until", "before", "after")
+        )
 
-    def _date(self, reading: Reading, status: str, type_: str, strength: int = 2) -> tuple[dt.date | None, str | None]:
+    def _date(
+        self, reading: Reading, status: str, type_: str, strength: int = 2
+    ) -> tuple[dt.date | None, str | None]:
         trigger, anchor = reading.trigger, reading.anchor
         sent = trigger.sent
         in_quotes = self._in_quotes(trigger.idx)
         # Verbs this mention's day may hang on, nearest first: the anchor, and the
-        # verb of which it states the purpose ("travelled to Berlin on 14 December
+        # verb of which it states the purpose ("flew to Ankara on 2 May
         # to meet the envoys", "sat face to face on 23 January to hold talks").
         verbs = [anchor]
         if self._reference_point(trigger):
-            # "launched strikes on Tuesday, ahead of the talks": the talks are the
+            # "shelled the city on Monday, ahead of the talks": the talks are the
             # reference, not the event of that day.
             verbs = []
         elif anchor.dep_ in ("xcomp", "advcl") and (
-            any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) or anchor.tag_ == "VBG"
+            any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+            or anchor.tag_ == "VBG"
         ):
             # Also "was held on 4 February, reaching an agreement on ...".
             verbs.append(anchor.head)
-        # "the rounds in Belarus, the last of which was held last week".
+        # "the rounds in Minsk, the latest of which ended last month".
         nouns = [trigger]
         for _ in range(2):
-            nouns += [g for n in nouns[-1:] for c in n.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-        clause_ids = {t.i for n in nouns for c in n.children if c.dep_ == "relcl" for t in c.subtree}
+            nouns += [
+                g
+                for n in nouns[-1:]
+                for c in n.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+        clause_ids = {
+            t.i for n in nouns for c in n.children if c.dep_ == "relcl" for t in c.subtree
+        }
         found: list[tuple[int, int, TimeExpression]] = []
         for time, root in self.time_roots:
-            if not (sent.start_char <= time.start < sent.end_char) or self._in_quotes(time.start) != in_quotes:
+            if (
+                not (sent.start_char <= time.start < sent.end_char)
+                or self._in_quotes(time.start) != in_quotes
+            ):
                 continue
-            if (root.head.dep_ == "prep" and root.head.lower_ in ("since", "until")) or root.lower_ in ("since", "until"):
+            if (
+                root.head.dep_ == "prep" and root.head.lower_ in ("since", "until")
+            ) or root.lower_ in ("since", "until"):
                 continue
             if (root.i in reading.own_ids or root.i in clause_ids) and not _same(root, trigger):
                 found.append((0, abs(root.i - trigger.i), time))
@@ -754,7 +967,7 @@ class EventsComponent:
                     found.append((rank, abs(root.i - trigger.i), time))
                     break
         if not found and type_ in ("call", "press_conference") and _CLASS[status] == "past":
-            # "Putin acknowledged on Tuesday that ..., during a phone call": the day
+            # "Putin acknowledged on Tuesday that ..., in a telephone conversation": the day
             # of the statement the call carries.
             node = anchor
             for _ in range(2):
@@ -798,10 +1011,14 @@ class EventsComponent:
         candidates: list[Token] = []
         heads: list[Token] = [trigger, anchor]
         if trigger.pos_ in ("VERB", "AUX"):
-            # "hosted another session of talks in Miami".
+            # "hosted a further session of talks in Jeddah".
             heads += [c for c in trigger.children if c.dep_ == "dobj"]
-        # "held at the Al Shati Palace": an in/at phrase one step into the phrase.
-        heads += [c for c in trigger.children if c.dep_ in ("acl", "relcl", "prep") and c.i in reading.own_ids]
+        # "held at the Ciragan palace": an in/at phrase one step into the phrase.
+        heads += [
+            c
+            for c in trigger.children
+            if c.dep_ in ("acl", "relcl", "prep") and c.i in reading.own_ids
+        ]
         # "talks between the delegations in Istanbul", "rounds of talks in Belarus".
         heads += [
             g
@@ -810,16 +1027,18 @@ class EventsComponent:
             for g in c.children
             if g.dep_ == "pobj"
         ]
-        for head in heads:
-            if _lemma(head) in blocked:
-                continue
-            for prep in head.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at"):
-                    candidates += [o for o in prep.children if o.dep_ == "pobj"]
-            if head.dep_ == "prep" and head.lower_ in ("in", "at"):
-                candidates += [o for o in head.children if o.dep_ == "pobj"]
-        # "travelled to Berlin to meet", "will return to the UAE for another round";
-        # not "after the meeting flew on to Berlin".
+        # "in" names a city or a country, "at" a venue: cities first.
+        for word in ("in", "at"):
+            for head in heads:
+                if _lemma(head) in blocked:
+                    continue
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ == word:
+                        candidates += [o for o in prep.children if o.dep_ == "pobj"]
+                if head.dep_ == "prep" and head.lower_ == word:
+                    candidates += [o for o in head.children if o.dep_ == "pobj"]
+        # "flew to Ankara to meet Erdogan", "will go back to Riyadh for more talks";
+        # not "after the meeting drove on to Warsaw".
         errand = trigger.dep_ in ("xcomp", "advcl") or (
             trigger.dep_ == "pobj" and trigger.head.lower_ == "for"
         )
@@ -846,7 +1065,7 @@ class EventsComponent:
     def _place_name(self, token: Token) -> str | None:
         """The canonical name of the place a token names: a gazetteer place, a
         state (by its capital or seat), or a place entity; "Switzerland's
-        Burgenstock resort" gives Switzerland, "the Al Shati Palace in Abu Dhabi"
+        Burgenstock resort" gives Switzerland, "the Ciragan palace in Istanbul"
         gives Abu Dhabi."""
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "in":
@@ -856,7 +1075,11 @@ class EventsComponent:
                         if inner:
                             return inner
         mention = self.mention_at.get(token.i)
-        if mention is not None and mention.kind == "party" and token.text.lower() not in self.places:
+        if (
+            mention is not None
+            and mention.kind == "party"
+            and token.text.lower() not in self.places
+        ):
             # "in the Kremlin", "at the White House": the state whose seat it is.
             return mention.name
         doc = token.doc
@@ -865,7 +1088,9 @@ class EventsComponent:
             text = " ".join(t.text for t in words)
             for form in (text, candidate.text):
                 if form.lower() in self.places:
-                    return self.gazetteer.canonical_place(self.places[form.lower()] if form not in self.gazetteer.places else form)
+                    return self.gazetteer.canonical_place(
+                        self.places[form.lower()] if form not in self.gazetteer.places else form
+                    )
             if candidate.ent_type_ in ("GPE", "LOC", "FAC"):
                 start, end = candidate.i, candidate.i + 1
                 while start > 0 and doc[start].ent_iob_ == "I":
@@ -888,7 +1113,11 @@ class EventsComponent:
         seen: list[Mention] = []
         for token in tokens:
             mention = self.mention_at.get(token.i)
-            if mention is not None and mention not in seen and mention.name not in self.lex.not_participants:
+            if (
+                mention is not None
+                and mention not in seen
+                and mention.name not in self.lex.not_participants
+            ):
                 seen.append(mention)
         return seen
 
@@ -902,26 +1131,48 @@ class EventsComponent:
             root = self.doc[mention.token_start : mention.token_end].root
             if self._governed_by(root, _NOT_PARTICIPANT_PREPS, ids):
                 continue
-            if mention.kind == "person" and root.dep_ in ("poss", "compound", "nmod", "amod") and root.head.i in ids:
+            if (
+                mention.kind == "person"
+                and root.dep_ in ("poss", "compound", "nmod", "amod")
+                and root.head.i in ids
+                and (triggers is None or root.head.i not in triggers)
+                and root.head.i not in self.mention_at
+            ):
                 # "Trump's envoy Witkoff", "Trump envoy Witkoff": Trump qualifies the
                 # envoy (unless the head is a trigger or another name).
-                if (triggers is None or root.head.i not in triggers) and root.head.i not in self.mention_at:
-                    continue
+                continue
             names.append(mention.name)
         for token in tokens:
-            if token.i not in self.mention_at and _lemma(token) in ("president", "leader", "chancellor", "premier"):
+            if token.i not in self.mention_at and _lemma(token) in (
+                "president",
+                "leader",
+                "chancellor",
+                "premier",
+            ):
                 # "the Russian president": the head of state the report names.
                 name = self._leader_of_role(token)
                 if name and name not in names:
                     names.append(name)
                     continue
-            if token.dep_ == "poss" and token.lower_ in ("his", "her") and triggers and token.head.i in triggers:
-                # "after his talks with Tusk": the person the pronoun stands for.
+            if (
+                token.dep_ == "poss"
+                and token.lower_ in ("his", "her")
+                and triggers
+                and token.head.i in triggers
+            ):
+                # "after his talks with Scholz": the person the pronoun stands for.
                 name = self._pronoun(token)
                 if name:
                     names.append(name)
                 continue
-            if token.i in self.mention_at or token.dep_ not in ("amod", "compound", "npadvmod", "nmod", "conj", "poss"):
+            if token.i in self.mention_at or token.dep_ not in (
+                "amod",
+                "compound",
+                "npadvmod",
+                "nmod",
+                "conj",
+                "poss",
+            ):
                 continue
             if self._governed_by(token, _NOT_PARTICIPANT_PREPS, ids):
                 continue
@@ -937,18 +1188,26 @@ class EventsComponent:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss", "nmod"):
                 mention = self.mention_at.get(child.i)
-                party = mention.name if mention is not None and mention.kind == "party" else self._party_of_word(child.text)
+                party = (
+                    mention.name
+                    if mention is not None and mention.kind == "party"
+                    else self._party_of_word(child.text)
+                )
                 if party:
                     break
         if party is None:
             return None
         for mention in self.mentions:
-            if mention.kind == "person" and self._party_of(mention.name) == party and self._is_leader(mention.name):
+            if (
+                mention.kind == "person"
+                and self._party_of(mention.name) == party
+                and self._is_leader(mention.name)
+            ):
                 return mention.name
         return None
 
     def _party_of_word(self, text: str) -> str | None:
-        """"Ukrainian", "U.S.-brokered", "US-mediated" -> their party."""
+        """ "Ukrainian", "U.S.-brokered", "US-mediated" -> their party."""
         parts = [text] + ([text.split("-")[0]] if "-" in text else [])
         for part in parts:
             party = self.gazetteer.party_of_adjective(part)
@@ -1048,7 +1307,9 @@ class EventsComponent:
         if left is not None:
             names.append(left.name)
         i = verb.i + 1
-        while i < verb.sent.end and i < verb.i + 8 and not doc[i].is_punct and doc[i].pos_ != "VERB":
+        while (
+            i < verb.sent.end and i < verb.i + 8 and not doc[i].is_punct and doc[i].pos_ != "VERB"
+        ):
             mention = self.mention_at.get(i)
             if mention is not None and mention.name not in names:
                 names.append(mention.name)
@@ -1057,7 +1318,7 @@ class EventsComponent:
 
     @staticmethod
     def _negated(verb: Token) -> bool:
-        """A verb or the verbs it completes are negated ("are not expected to attend")."""
+        """A verb or the verbs it completes are negated ("were not invited to attend")."""
         node = verb
         for _ in range(3):
             if any(c.dep_ == "neg" for c in node.children):
@@ -1074,7 +1335,11 @@ class EventsComponent:
             return None
         sent = token.sent
         for quote in self.doc._.quotes or []:
-            if sent.start_char <= quote.start < sent.end_char and quote.speaker and self._is_person(quote.speaker):
+            if (
+                sent.start_char <= quote.start < sent.end_char
+                and quote.speaker
+                and self._is_person(quote.speaker)
+            ):
                 return str(quote.speaker)
         for mention in reversed(self.mentions):
             if token.idx - 600 <= mention.start < token.idx and mention.kind == "person":
@@ -1129,9 +1394,15 @@ class EventsComponent:
         for token in tokens:
             if not (_forms(token) & self.lex.delegation_words):
                 continue
-            if token.i in self.mention_at or (token.dep_ in ("compound", "amod", "nmod") and self._person_at(token.head.i)):
+            if token.i in self.mention_at or (
+                token.dep_ in ("compound", "amod", "nmod") and self._person_at(token.head.i)
+            ):
                 continue
-            if token.dep_ in ("compound", "amod", "nmod") and token.head.dep_ in ("compound",) and self._person_at(token.head.head.i):
+            if (
+                token.dep_ in ("compound", "amod", "nmod")
+                and token.head.dep_ in ("compound",)
+                and self._person_at(token.head.head.i)
+            ):
                 continue
             return True
         return False
@@ -1144,12 +1415,18 @@ class EventsComponent:
             return "summit"
         leaders = self._leaders(participants)
         persons = [n for n in participants if self._is_person(n)]
-        if leaders >= 2 or (leaders >= 1 and len(persons) == leaders and len(participants) == len(persons)):
+        if leaders >= 2 or (
+            leaders >= 1 and len(persons) == leaders and len(participants) == len(persons)
+        ):
             # Heads of state only ("the first Western leader to meet the Russian
             # president"): a summit.
             return "summit"
-        if leaders == 1 and len(participants) >= 2 and (_lemma(reading.trigger) in ("visit", "host") or len(persons) == 1):
-            # "Zelensky visited the White House", "a meeting of Zelensky and Poland".
+        if (
+            leaders == 1
+            and len(participants) >= 2
+            and (_lemma(reading.trigger) in ("visit", "host") or len(persons) == 1)
+        ):
+            # "Macron visited the Kremlin", "a meeting of Erdogan and Ukraine".
             return "summit"
         return "talks"
 
@@ -1193,18 +1470,27 @@ class EventsComponent:
         if not found and _lemma(anchor) in self.speech:
             # '"...," he said this Wednesday Kremlin spokesman Dmitry Peskov'.
             for child in anchor.children:
-                if child.dep_ in ("dobj", "npadvmod", "attr", "appos", "dep") and child.i > anchor.i:
-                    found += [m.name for m in self._mentions_in(child.subtree) if m.kind == "person"]
+                if (
+                    child.dep_ in ("dobj", "npadvmod", "attr", "appos", "dep")
+                    and child.i > anchor.i
+                ):
+                    found += [
+                        m.name for m in self._mentions_in(child.subtree) if m.kind == "person"
+                    ]
         if not found:
             sent = anchor.sent
             for quote in self.doc._.quotes or []:
-                if sent.start_char <= quote.start < sent.end_char and quote.speaker and self._is_person(quote.speaker):
+                if (
+                    sent.start_char <= quote.start < sent.end_char
+                    and quote.speaker
+                    and self._is_person(quote.speaker)
+                ):
                     return [str(quote.speaker)]
         return found
 
     def _ancestor_persons(self, anchor: Token) -> list[str]:
         """People who are the subject of the clause above ("Putin acknowledged ...
-        during a phone call with Macron" makes Putin a party to the call)."""
+        in a telephone conversation with Macron" makes Putin a party to the call)."""
         node = anchor
         for _ in range(3):
             for subject in self._subjects(node):
@@ -1231,15 +1517,23 @@ class EventsComponent:
             if child.dep_ in ("prep", "agent") and child.lower_ == "by":
                 tokens += list(child.subtree)
         holder: Token | None = None
+        node = trigger
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            # "launched a wave of drone attacks": the wave is the object.
+            node = node.head.head
         if trigger.pos_ in ("VERB", "AUX"):
             holder = trigger
-        elif trigger.dep_ in ("dobj", "conj") or (trigger.dep_ == "pobj" and trigger.head.lower_ == "with"):
+        elif node.dep_ in ("dobj", "conj") or (node.dep_ == "pobj" and node.head.lower_ == "with"):
             holder = anchor
         if holder is not None:
             for subject in self._subjects(holder):
                 tokens += list(subject.subtree)
         names = [m.name for m in self._mentions_in(tokens)]
-        names += [p for p in (self._party_of_word(t.text) for t in tokens if t.i not in self.mention_at) if p]
+        names += [
+            p
+            for p in (self._party_of_word(t.text) for t in tokens if t.i not in self.mention_at)
+            if p
+        ]
         return names
 
     # -- merging --------------------------------------------------------------------
@@ -1248,8 +1542,14 @@ class EventsComponent:
         """The two parties the report speaks of most: the sides of talks and
         exchanges whose parties the sentence leaves to the reader ("the two sides")."""
         counts: Counter[str] = Counter(
-            m.name for m in self.mentions if m.kind == "party" and m.name not in self.lex.not_participants
+            m.name
+            for m in self.mentions
+            if m.kind == "party" and m.name not in self.lex.not_participants
         )
+        for mention in self.mentions:
+            party = self._party_of(mention.name) if mention.kind == "person" else None
+            if party:
+                counts[party] += 1
         # Nationality words count too: "Ukrainian officials", "the Russian side".
         for token in self.doc:
             if token.i not in self.mention_at and token.pos_ in ("ADJ", "PROPN"):
@@ -1258,6 +1558,8 @@ class EventsComponent:
                     counts[party] += 1
         sides = [name for name in self.lex.sides if counts[name]]
         ranked = sides + [name for name, _ in counts.most_common() if name not in sides]
+        # A report that names no one ("the two delegations met"): the sides followed.
+        ranked += [name for name in self.lex.sides if name not in ranked]
         return ranked[:2]
 
     def _main_leaders(self, parties: list[str]) -> list[str]:
@@ -1265,13 +1567,27 @@ class EventsComponent:
         leaders: list[str] = []
         for mention in self.mentions:
             party = self._party_of(mention.name)
-            if mention.kind == "person" and party in parties and self._is_leader(mention.name):
-                if not any(self._party_of(x) == party for x in leaders):
-                    leaders.append(mention.name)
+            if (
+                mention.kind == "person"
+                and party in parties
+                and self._is_leader(mention.name)
+                and not any(self._party_of(x) == party for x in leaders)
+            ):
+                leaders.append(mention.name)
         return leaders
+
+    def _known_place(self, name: str) -> bool:
+        if name in self.gazetteer.places or name.lower() in self.places:
+            return True
+        entry = self.gazetteer.entries.get(name)
+        return entry is not None and entry.kind == "party"
 
     def _places_agree(self, a: str | None, b: str | None) -> bool:
         if a is None or b is None or a == b:
+            return True
+        if not (self._known_place(a) and self._known_place(b)):
+            # A venue the gazetteer does not know ("the Ciragan palace") may lie in
+            # the city named elsewhere.
             return True
         return self.gazetteer.country_of_place(a) == b or self.gazetteer.country_of_place(b) == a
 
@@ -1282,7 +1598,9 @@ class EventsComponent:
     def _compatible(self, event: Candidate, candidate: Candidate) -> bool:
         if event.type != candidate.type:
             return False
-        if event.klass != candidate.klass and (candidate.status_strength > 0 or event.status == "cancelled"):
+        if event.klass != candidate.klass and (
+            candidate.status_strength > 0 or event.status == "cancelled"
+        ):
             # A status that is only a guess does not keep two mentions apart.
             return False
         if event.date and candidate.date and event.date != candidate.date:
@@ -1299,10 +1617,23 @@ class EventsComponent:
             if x and y and not (x & y):
                 # Peskov's briefing and Leavitt's are two.
                 return False
-            if event.persons_named and candidate.persons_named and x and y and not (x <= y or y <= x):
+            if (
+                event.persons_named
+                and candidate.persons_named
+                and x
+                and y
+                and not (x <= y or y <= x)
+            ):
                 return False
         if event.type == "military_action" and event.participants[:1] != candidate.participants[:1]:
             return False
+        if event.type in ("talks", "prisoner_exchange"):
+            x = {p for p in event.participants if self._is_party(p)}
+            y = {p for p in candidate.participants if self._is_party(p)}
+            if len(x) >= 2 and len(y) >= 2 and not (x <= y or y <= x):
+                # Talks of US and Russian officials are not the talks of Russia and
+                # Ukraine.
+                return False
         if event.distinct or candidate.distinct:
             # "the first round" joins only what it shares a day, period or place with.
             return self._shares(event, candidate)
@@ -1319,19 +1650,30 @@ class EventsComponent:
         when_a, when_b = self._when(event), self._when(candidate)
         if when_a and when_a == when_b:
             return True
-        return bool(event.place and candidate.place and self._places_agree(event.place, candidate.place))
+        return bool(
+            event.place and candidate.place and self._places_agree(event.place, candidate.place)
+        )
 
     def _absorb(self, event: Candidate, candidate: Candidate) -> None:
         event.date = event.date or candidate.date
         event.period = event.period or candidate.period
-        if event.place is None or (candidate.place and self.gazetteer.country_of_place(candidate.place) == event.place):
-            event.place = candidate.place or event.place
+        if candidate.place and (
+            event.place is None
+            or self.gazetteer.country_of_place(candidate.place) == event.place
+            or (self._known_place(candidate.place) and not self._known_place(event.place))
+        ):
+            # The most precise place the gazetteer knows: the city over its country,
+            # a known city over an unknown venue.
+            event.place = candidate.place
         mine = len(event.participants) + int(event.persons_named)
         theirs = len(candidate.participants) + int(candidate.persons_named)
         if theirs > mine:
             event.participants = list(candidate.participants)
             event.persons_named = candidate.persons_named
-        if (candidate.status_strength, _STATUS_RANK[candidate.status]) > (event.status_strength, _STATUS_RANK[event.status]):
+        if (candidate.status_strength, _STATUS_RANK[candidate.status]) > (
+            event.status_strength,
+            _STATUS_RANK[event.status],
+        ):
             event.status = candidate.status
             event.status_strength = candidate.status_strength
         event.distinct = event.distinct or candidate.distinct
@@ -1354,12 +1696,19 @@ class EventsComponent:
             at = candidate.start
             sharing = [e for e in options if self._shares(e, candidate)]
             if sharing:
-                return max(sharing, key=lambda e: (bool(e.date and e.date == candidate.date), recency(e, at)))
+                return max(
+                    sharing,
+                    key=lambda e: (bool(e.date and e.date == candidate.date), recency(e, at)),
+                )
             if candidate.date or candidate.place or candidate.period:
                 # A mention with a day or place of its own that shares none with an
                 # event continues only the event the report was just telling of.
                 same_type = [
-                    e for e in events if e.type == candidate.type and e.klass == candidate.klass and recency(e, at) >= 0
+                    e
+                    for e in events
+                    if e.type == candidate.type
+                    and e.klass == candidate.klass
+                    and recency(e, at) >= 0
                 ]
                 if not same_type:
                     return None
@@ -1397,18 +1746,25 @@ class EventsComponent:
     def _stands_alone(candidate: Candidate, events: list[Candidate]) -> bool:
         """Whether a quoted or vague mention that joins no event is one of its own.
 
-        A quotation tells of plans and proposals ("the meeting between the heads of
-        state is possible"); what happened, the reporter tells outside it. A vague
+        A quotation tells of plans and proposals ("a summit of the two presidents
+        could follow"); what happened, the reporter tells outside it. A vague
         mention is an event when the report has no other of its type, or when it
         announces one ("talks will resume soon")."""
-        future = candidate.klass == "future" and candidate.status_strength == 2 and candidate.type in ("talks", "summit")
+        future = (
+            candidate.klass == "future"
+            and candidate.status_strength == 2
+            and candidate.type in ("talks", "summit")
+        )
         if candidate.quoted:
-            return future and (candidate.specific or not any(
-                e.type == candidate.type and e.klass == "future" for e in events
-            ))
+            return future and (
+                candidate.specific
+                or not any(e.type == candidate.type and e.klass == "future" for e in events)
+            )
         if candidate.specific or future:
             return True
-        return candidate.type in ("talks", "prisoner_exchange") and not any(e.type == candidate.type for e in events)
+        return candidate.type in ("talks", "prisoner_exchange") and not any(
+            e.type == candidate.type for e in events
+        )
 
     def _events(self, merged: list[Candidate]) -> list[Event]:
         parties = self._main_parties()
@@ -1419,7 +1775,9 @@ class EventsComponent:
                 # "The two sides held talks": the sides of the negotiation, unless
                 # the sentence names someone else ("talks with Scholz in Berlin").
                 named = [p for p in participants if self._is_party(p)]
-                if not named or (len(named) == 1 and named[0] in parties and event.type != "agreement"):
+                if not named or (
+                    len(named) == 1 and named[0] in parties and event.type != "agreement"
+                ):
                     for party in parties:
                         if party not in participants:
                             participants.insert(len(named), party)
