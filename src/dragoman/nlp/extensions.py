@@ -52,3 +52,13 @@ def register_extensions() -> None:
     for name, default in _DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+
+
+def text_of(doc: Doc) -> str:
+    """The body text of a ``Doc``, built once: spaCy's ``Doc.text`` joins every token
+    on each access, which made offset slicing quadratic in the components."""
+    text = doc.user_data.get("dragoman_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["dragoman_text"] = text
+    return text

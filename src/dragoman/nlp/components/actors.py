@@ -18,7 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Actor
-from dragoman.nlp.extensions import Mention, register_extensions
+from dragoman.nlp.extensions import Mention, register_extensions, text_of
 from dragoman.nlp.gazetteer import Entry, Gazetteer, fold, load_gazetteer
 
 #: Head nouns that make a noun phrase a role ("spokesman", "chief negotiator").
@@ -172,7 +172,7 @@ class ActorsComponent:
                     confidence=0.9 if entry else 0.6,
                 )
                 actors[mention.name] = actor
-            surface = doc.text[mention.start : mention.end]
+            surface = text_of(doc)[mention.start : mention.end]
             if surface != actor.name and surface not in actor.aliases:
                 actor.aliases.append(surface)
             actor.mentions.append((mention.start, mention.end))

@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Assessment, Quote
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.quotemarks import paragraphs
@@ -265,7 +265,7 @@ class AssessmentsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         quotes = [q for q in (doc._.quotes or []) if q.speaker]
-        breaks = [start for start, _ in paragraphs(doc.text)]
+        breaks = [start for start, _ in paragraphs(text_of(doc))]
         judgements: list[_Judgement] = []
         for quote in quotes:
             judgement = self._from_quote(doc, quote, breaks)

@@ -15,7 +15,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.nlp.extensions import TimeExpression, register_extensions
+from dragoman.nlp.extensions import TimeExpression, register_extensions, text_of
 from dragoman.nlp.timeexpr import EXPRESSION, resolve
 
 
@@ -36,7 +36,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         found: dict[tuple[int, int], TimeExpression] = {}
-        for match in EXPRESSION.finditer(doc.text):
+        for match in EXPRESSION.finditer(text_of(doc)):
             text = match.group()
             found[match.span()] = TimeExpression(
                 match.start(), match.end(), text, resolve(text, published).date

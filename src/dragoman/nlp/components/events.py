@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Event
-from dragoman.nlp.extensions import Mention, TimeExpression, register_extensions
+from dragoman.nlp.extensions import Mention, TimeExpression, register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.timeexpr import resolve
@@ -862,7 +862,7 @@ class EventsComponent:
         """Each time expression with the token that heads it, leaving out datelines
         ("KYIV, June 3 (Reuters) -"), which date the report, not its events."""
         found = []
-        text = doc.text  # built from the tokens on every access: once
+        text = text_of(doc)  # built from the tokens on every access: once
         for time in doc._.times or []:
             if _DATELINE.match(text, self._line_start(text, time.start), time.start) and (
                 _DATELINE_END.match(text, time.end)

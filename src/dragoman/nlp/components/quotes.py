@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Actor, Quote
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_cues
 from dragoman.nlp.quotemarks import find_quoted, paragraphs
@@ -44,9 +44,9 @@ class QuotesComponent:
     # -- the component ---------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        quoted = find_quoted(doc.text)
+        quoted = find_quoted(text_of(doc))
         doc._.quoted = quoted
-        self.paragraphs = paragraphs(doc.text)
+        self.paragraphs = paragraphs(text_of(doc))
         self.dated: dict[str, dt.date] = {}
         self.appearances = self._appearances(doc)
         resolver = SpeakerResolver(doc, self.gazetteer, quoted)
@@ -136,8 +136,8 @@ class QuotesComponent:
             # A scare quote or a title, not somebody's words.
             return None
         date = self._date(doc, cue_token, outside, start, end, last, speaker)
-        text = doc.text[start:end].strip()
-        offset = start + (len(doc.text[start:end]) - len(doc.text[start:end].lstrip()))
+        text = text_of(doc)[start:end].strip()
+        offset = start + (len(text_of(doc)[start:end]) - len(text_of(doc)[start:end].lstrip()))
         quote = Quote(
             text=text,
             kind=kind,
@@ -167,7 +167,7 @@ class QuotesComponent:
     def _stands_alone(self, doc: Doc, start: int, end: int, inner: list[Token]) -> bool:
         """Direct when the quotation opens its sentence, follows a colon or a cue
         verb and comma, or holds more than one sentence."""
-        before = doc.text[max(0, start - 60) : start - 1].rstrip()
+        before = text_of(doc)[max(0, start - 60) : start - 1].rstrip()
         if not before or before[-1] in ":\n" or before.endswith((".", "!", "?", ".\u201d", '."')):
             return True
         first_sent = inner[0].sent
@@ -338,7 +338,7 @@ class QuotesComponent:
             date = self._date(doc, cue, outside, c_start, c_end, None, speaker)
             resolver.remember(cue.idx, speaker.name)
             yield Quote(
-                text=doc.text[c_start:c_end],
+                text=text_of(doc)[c_start:c_end],
                 kind="indirect",
                 speaker=speaker.name,
                 cue=self._cue_text(cue),
@@ -379,7 +379,7 @@ class QuotesComponent:
                 continue
             outside = [t for t in sent if t.i in phrase]
             yield Quote(
-                text=doc.text[c_start:c_end],
+                text=text_of(doc)[c_start:c_end],
                 kind="indirect",
                 speaker=speaker.name,
                 cue="according to",

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Position, Quote
-from dragoman.nlp.extensions import register_extensions
+from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
@@ -119,8 +119,9 @@ class StancesComponent:
         quotes: list[Quote] = list(doc._.quotes or [])
         resolver = SpeakerResolver(doc, self.gazetteer, doc._.quoted or [])
         positions: dict[tuple[str, str, str | None], Position] = {}
+        all_hits = sorted(self.issues.hits(text_of(doc), 0), key=lambda h: h.start)
         for sent in doc.sents:
-            hits = self.issues.hits(sent.text, sent.start_char)
+            hits = [h for h in all_hits if sent.start_char <= h.start < sent.end_char]
             if not hits:
                 continue
             cues = self.stances.cues(sent)
@@ -231,7 +232,7 @@ class StancesComponent:
         reported_by = quote.speaker if quote else None
         date = quote.date if quote else self._sentence_date(doc, sent)
         evidence = (quote.start, quote.end) if quote else (sent.start_char, sent.end_char)
-        summary = doc.text[min(cue.idx, hit.start) : max(cue.idx + len(cue), hit.end)]
+        summary = text_of(doc)[min(cue.idx, hit.start) : max(cue.idx + len(cue), hit.end)]
         return Position(
             party=party,
             issue=hit.issue,
