@@ -83,3 +83,17 @@ def test_refusing_to_give_up_land_holds_the_claim(analyze) -> None:
 def test_a_forecast_is_not_a_demand(analyze) -> None:
     record = analyze("The talks are expected to focus on a ceasefire.")
     assert all(p.stance != "demand" for p in record.positions)
+
+
+def test_a_claim_let_go_of_is_a_concession_on_the_donbas(analyze) -> None:
+    record = analyze(
+        "Kyiv offered neutrality, while its claim to Donetsk and Luhansk would not be part of the treaty."
+    )
+    found = positions(record)
+    assert found[("Ukraine", "territory", "Donbas")].stance == "concede"
+    assert ("Ukraine", "territory", "Donetsk") not in found
+
+
+def test_claimed_as_speech_is_not_a_demand(analyze) -> None:
+    record = analyze("Trump claimed that he would broker a ceasefire within a day.")
+    assert all(p.stance != "demand" for p in record.positions)

@@ -69,11 +69,14 @@ class StanceLexicon:
     def __init__(self) -> None:
         data = load_lexicon("stances")
         self.words: dict[str, str] = {}
+        self.nouns: dict[str, str] = {}
         self.phrases: list[tuple[list[str], str]] = []
         for stance in _STANCES:
             spec = data.get(stance) or {}
             for word in spec.get("words") or []:
                 self.words.setdefault(str(word).lower(), stance)
+            for word in spec.get("nouns") or []:
+                self.nouns.setdefault(str(word).lower(), stance)
             for phrase in spec.get("phrases") or []:
                 self.phrases.append((str(phrase).lower().split(), stance))
         self.negated: dict[str, str | None] = dict(data.get("negated") or {})
@@ -90,6 +93,8 @@ class StanceLexicon:
         taken = {t.i for t, _ in found}
         for token in sent:
             stance = self.words.get(token.lemma_.lower())
+            if stance is None and token.pos_ == "NOUN":
+                stance = self.nouns.get(token.lemma_.lower())
             if stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
                 if token.lemma_.lower() == "back" and token.pos_ != "VERB":
                     continue
@@ -147,13 +152,19 @@ class StancesComponent:
             seen.setdefault((hit.issue, hit.subject), hit)
         named = {h.issue for h in seen.values() if h.subject}
         subjects = {h.subject for h in seen.values()}
-        return [
+        kept = [
             h
             for h in seen.values()
             if (h.subject or h.issue not in named)
             # "the Donbas, made up of Donetsk and Luhansk": one subject, the Donbas.
             and not ("Donbas" in subjects and h.subject in ("Donetsk", "Luhansk"))
         ]
+        if {"Donetsk", "Luhansk"} <= subjects and "Donbas" not in subjects:
+            # Donetsk and Luhansk named together are the Donbas.
+            first = min((h for h in kept if h.subject in ("Donetsk", "Luhansk")), key=lambda h: h.start)
+            kept = [h for h in kept if h.subject not in ("Donetsk", "Luhansk")]
+            kept.append(IssueHit("territory", "Donbas", first.start, first.end))
+        return kept
 
     @staticmethod
     def _quote_of(quotes: list[Quote], sent: Span) -> Quote | None:
@@ -204,7 +215,11 @@ class StancesComponent:
         else:
             confidence = 0.6
         cue, stance = chain[0]
-        if _negated(cue):
+        if stance == "demand" and cue.pos_ == "NOUN" and cue.dep_ in ("nsubj", "nsubjpass") and _negated(cue.head):
+            # "the claim to Donetsk would not be part of the guarantees": a claim
+            # let go of is a concession.
+            stance = "concede"
+        elif _negated(cue):
             stance = self.stances.negated.get(stance, stance)
             if stance is None:
                 return None
@@ -284,11 +299,11 @@ class StancesComponent:
         if holder is not None:
             if holder.lower_ in _FIRST_PERSON and quote is not None and quote.start <= holder.idx < quote.end:
                 return self._party_of_name(quote.speaker, actors) if quote.speaker else None
-            if holder.lower_ in ("it", "they", "we"):
+            if holder.lower_ in ("it", "they", "we", "its", "their"):
                 # "Russia said it would not …": the subject of the clause above.
                 for verb in holder.head.ancestors:
                     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subject is not None and subject.lower_ not in ("it", "they", "we"):
+                    if subject is not None and subject.lower_ not in ("it", "they", "we") and subject.i != holder.head.i:
                         return self._party(verb, quote, resolver)
                 return None
             for token in holder.subtree:
@@ -301,6 +316,16 @@ class StancesComponent:
             return None
         if quote is not None and quote.speaker and quote.start <= cue.idx < quote.end:
             return self._party_of_name(quote.speaker, actors)
+        if cue.pos_ == "NOUN":
+            # A demand or claim with no owner of its own ("just as the claim to …")
+            # is the party the sentence is about: the subject of its main verb.
+            root = cue.sent.root
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and subject.i != cue.i:
+                for token in subject.subtree:
+                    party = self._party_of_word(token, actors)
+                    if party:
+                        return party
         return None
 
     def _party_of_word(self, token: Token, actors: dict) -> str | None:  # type: ignore[type-arg]
