@@ -130,6 +130,7 @@ class Event:
     start: int = 0
     end: int = 0
     confidence: float = 0.5
+    country: str | None = None  # the country of ``place``, from the gazetteer
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

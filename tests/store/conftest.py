@@ -101,6 +101,7 @@ def full_record(
                 start=1,
                 end=17,
                 confidence=0.7,
+                country="Turkey",
             )
         ],
         positions=[

@@ -121,6 +121,7 @@ events = Table(
     Column("status", String, nullable=False),
     Column("date", Date),
     Column("place", String),
+    Column("country", String),  # the country of the place (migration 0003)
     Column("participants", JSON, nullable=False),
     *_evidence(),
     Column("confidence", Float, nullable=False),

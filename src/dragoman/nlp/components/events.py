@@ -1796,9 +1796,21 @@ class EventsComponent:
                     start=event.start,
                     end=event.end,
                     confidence=event.confidence,
+                    country=self._country(event.place),
                 )
             )
         return out
+
+
+    def _country(self, place: str | None) -> str | None:
+        """The country a place lies in (Istanbul -> Turkey); a country is its own."""
+        if not place:
+            return None
+        country = self.gazetteer.country_of_place(place)
+        if country is not None:
+            return country
+        entry = self.gazetteer.lookup(place)
+        return entry.name if entry is not None and entry.kind == "party" else None
 
 
 @Language.factory(
