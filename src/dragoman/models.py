@@ -35,6 +35,13 @@ def article_id(body: str) -> str:
     return hashlib.sha256(normalise_body(body).encode("utf-8")).hexdigest()[:16]
 
 
+def _dated_dict(self: Any) -> dict[str, Any]:
+    """A record as a JSON-ready dict, its ``date`` as ``YYYY-MM-DD`` (or None)."""
+    data = asdict(self)
+    data["date"] = self.date.isoformat() if self.date else None
+    return data
+
+
 @dataclass
 class Article:
     """One news report, as read from a file: metadata apart from the body.
@@ -112,10 +119,7 @@ class Quote:
     speaker_text: str | None = None
     confidence: float = 0.5
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        return data
+    to_dict = _dated_dict
 
 
 @dataclass
@@ -132,10 +136,7 @@ class Event:
     confidence: float = 0.5
     country: str | None = None  # the country of ``place``, from the gazetteer
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        return data
+    to_dict = _dated_dict
 
 
 @dataclass
@@ -153,10 +154,7 @@ class Position:
     end: int = 0
     confidence: float = 0.5
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        return data
+    to_dict = _dated_dict
 
 
 @dataclass
@@ -171,10 +169,7 @@ class Assessment:
     end: int = 0
     confidence: float = 0.5
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["date"] = self.date.isoformat() if self.date else None
-        return data
+    to_dict = _dated_dict
 
 
 @dataclass

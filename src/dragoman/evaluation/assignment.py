@@ -42,13 +42,14 @@ def assign(
     ``compatible`` says whether a pair may match; ``preference`` (higher is better)
     orders a gold item's candidates; ``required`` puts required gold items first.
     """
-    candidates = []
-    for g in gold:
-        ok = [i for i, p in enumerate(predicted) if compatible(g, p)]
-        ok.sort(key=lambda i, g=g: preference(g, predicted[i]), reverse=True)
+    candidates: list[list[int]] = []
+    for item in gold:
+        ok = [i for i, p in enumerate(predicted) if compatible(item, p)]
+        scores = {i: preference(item, predicted[i]) for i in ok}
+        ok.sort(key=scores.__getitem__, reverse=True)
         candidates.append(ok)
     owner: list[int | None] = [None] * len(predicted)
     order = sorted(range(len(gold)), key=lambda i: not required(gold[i]))
-    for g in order:
-        _augment(g, candidates, owner, set())
+    for index in order:
+        _augment(index, candidates, owner, set())
     return sorted((g, p) for p, g in enumerate(owner) if g is not None)

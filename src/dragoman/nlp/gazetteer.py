@@ -72,8 +72,7 @@ class Gazetteer:
     def lookup(self, text: str) -> Entry | None:
         """The entry a name or alias stands for, or None."""
         key = fold(text)
-        if key.startswith("the "):
-            key = key[4:]
+        key = key.removeprefix("the ")
         return self._by_form.get(key)
 
     def party_of_adjective(self, word: str) -> str | None:
@@ -124,7 +123,7 @@ def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: a gazetteer must be a mapping")
+        raise TypeError(f"{path}: a gazetteer must be a mapping")
     return data
 
 

@@ -12,13 +12,13 @@ import yaml
 LEXICONS = Path(__file__).parent / "lexicons"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_lexicon(name: str) -> dict[str, Any]:
     """The lexicon ``lexicons/<name>.yaml`` as a mapping."""
     with (LEXICONS / f"{name}.yaml").open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle) or {}
     if not isinstance(data, dict):
-        raise ValueError(f"{LEXICONS / name}.yaml: a lexicon must be a mapping")
+        raise TypeError(f"{LEXICONS / name}.yaml: a lexicon must be a mapping")
     return data
 
 

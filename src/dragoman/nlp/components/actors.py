@@ -47,11 +47,10 @@ def _is_plausible_person(span: Span, gazetteer: Gazetteer) -> bool:
         return False
     if not all(t.text[:1].isupper() for t in words if t.text not in ("bin", "von", "der", "al")):
         return False
-    if gazetteer.lookup(span.text) is not None and gazetteer.lookup(span.text).kind != "person":  # type: ignore[union-attr]
+    entry = gazetteer.lookup(span.text)
+    if entry is not None and entry.kind != "person":
         return False
-    if any(gazetteer.party_of_adjective(t.text) for t in words):
-        return False
-    return True
+    return not any(gazetteer.party_of_adjective(t.text) for t in words)
 
 
 def _strip_possessive(span: Span) -> Span:
@@ -135,9 +134,9 @@ class ActorsComponent:
                 continue
             if not _is_plausible_person(span, self.gazetteer):
                 continue
-            entry = self._resolve_person(span.text)
-            if entry is not None:
-                name = entry.name
+            known = self._resolve_person(span.text)
+            if known is not None:
+                name = known.name
             else:
                 surname = fold(span.text).split()[-1]
                 if len(span) == 1 and surname not in local:

@@ -18,7 +18,6 @@ from spacy.tokens import Doc
 from dragoman.nlp.extensions import TimeExpression, register_extensions, text_of
 from dragoman.nlp.timeexpr import EXPRESSION, resolve
 
-
 #: A DATE entity that names a point in time rather than a duration ("four years",
 #: "50 days") or a frequency ("daily"): a month, a year, or a relative period.
 _POINT_IN_TIME = re.compile(

@@ -64,10 +64,10 @@ class QuotesComponent:
                         found.append(quote)
                         last = quote
                 continue
-            quote = self._quotation(doc, start, end, resolver, quoted, last)
-            if quote is not None:
-                found.append(quote)
-                last = quote
+            quotation = self._quotation(doc, start, end, resolver, quoted, last)
+            if quotation is not None:
+                found.append(quotation)
+                last = quotation
         found.sort(key=lambda q: q.start)
         doc._.quotes = self._dedupe(found)
         self._add_quoted_media(doc, doc._.quotes)
@@ -171,9 +171,9 @@ class QuotesComponent:
         if not before or before[-1] in ":\n" or before.endswith((".", "!", "?", ".\u201d", '."')):
             return True
         first_sent = inner[0].sent
-        if first_sent.start >= inner[0].i - 1 and (inner[0].i == 0 or doc[inner[0].i - 1].is_quote):
-            if first_sent.start == inner[0].i or doc[first_sent.start].is_quote:
-                return True
+        opens_sentence = first_sent.start >= inner[0].i - 1 and (inner[0].i == 0 or doc[inner[0].i - 1].is_quote)
+        if opens_sentence and (first_sent.start == inner[0].i or doc[first_sent.start].is_quote):
+            return True
         if before.endswith(","):
             words = before[:-1].split()
             if words and words[-1].lower() in {"said", "says", "added", "told", "stated", "wrote", "continued", "asked", "explained"}:
@@ -275,9 +275,11 @@ class QuotesComponent:
         """A quotation with no cue of its own: the words of the previous speaker in
         this paragraph or the one before, else of the person last named there."""
         here = self._paragraph_index(start)
-        if last is not None and last.speaker and self._paragraph_index(last.start) >= here - 1:
-            if last.speaker in resolver.people or self._paragraph_index(last.start) == here:
-                return Speaker(last.speaker, last.speaker_text or "", 0.6), None
+        recent = last is not None and last.speaker and self._paragraph_index(last.start) >= here - 1
+        if recent and last is not None and last.speaker and (
+            last.speaker in resolver.people or self._paragraph_index(last.start) == here
+        ):
+            return Speaker(last.speaker, last.speaker_text or "", 0.6), None
         # An interview: the interviewee speaks on between the interviewer's questions.
         for position, name in reversed(resolver.history):
             if position < start and name in resolver.people and self._paragraph_index(position) >= here - 4:
@@ -287,9 +289,9 @@ class QuotesComponent:
             # Otherwise the person who has spoken most so far: the subject of a profile.
             return Speaker(max(set(spoken), key=spoken.count), "", 0.4), None
         floor = self.paragraphs[max(0, here - 1)][0] if self.paragraphs else 0
-        name = resolver.last_person_before(start, floor)
-        if name:
-            return Speaker(name, "", 0.4), None
+        named = resolver.last_person_before(start, floor)
+        if named:
+            return Speaker(named, "", 0.4), None
         return None, None
 
     def _paragraph_span(self, position: int) -> tuple[int, int]:

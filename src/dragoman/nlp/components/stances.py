@@ -92,16 +92,16 @@ class StanceLexicon:
                     found.append((sent[i], stance))
         taken = {t.i for t, _ in found}
         for token in sent:
-            stance = self.words.get(token.lemma_.lower())
-            if stance is None and token.pos_ == "NOUN":
-                stance = self.nouns.get(token.lemma_.lower())
-            if stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
+            cue_stance = self.words.get(token.lemma_.lower())
+            if cue_stance is None and token.pos_ == "NOUN":
+                cue_stance = self.nouns.get(token.lemma_.lower())
+            if cue_stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
                 if token.lemma_.lower() == "back" and token.pos_ != "VERB":
                     continue
-                if any(c.dep_ == "auxpass" for c in token.children) and stance == "demand":
+                if any(c.dep_ == "auxpass" for c in token.children) and cue_stance == "demand":
                     # "talks are expected to focus on …": a forecast, not a demand.
                     continue
-                found.append((token, stance))
+                found.append((token, cue_stance))
         return found
 
 
@@ -201,7 +201,7 @@ class StancesComponent:
                 # Ukraine to give up …" goes on: that clause is what is fought for.)
                 break
         if chain:
-            first, first_stance = chain[0]
+            first = chain[0][0]
             for conjunct in first.children:
                 # "we agreed and proposed an agreement": the verb next to the object.
                 if conjunct.dep_ == "conj" and conjunct.i in cue_of and first.i < conjunct.i < anchor_token.i:
@@ -220,9 +220,10 @@ class StancesComponent:
             # let go of is a concession.
             stance = "concede"
         elif _negated(cue):
-            stance = self.stances.negated.get(stance, stance)
-            if stance is None:
+            negated = self.stances.negated.get(stance, stance)
+            if negated is None:
                 return None
+            stance = negated
         if stance == "concede" and self._absence(anchor_token, cue):
             # "a country without nuclear weapons": offering an absence, not giving
             # something up.
