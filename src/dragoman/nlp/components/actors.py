@@ -5,7 +5,7 @@ Names come from two places: the gazetteer (known actors and their variants, matc
 as phrases) and spaCy's PERSON entities (anyone else). Mentions of one person are
 merged by surname, so "Kremlin spokesman Dmitry Peskov ... Peskov" is one actor.
 Roles come from titles before a name ("French President Emmanuel Macron") and from
-appositions ("the head of the Russian delegation, Vladimir Medinski,").
+appositions ("the head of the Ukrainian delegation, David Arakhamia,").
 """
 
 from __future__ import annotations
@@ -214,7 +214,7 @@ class ActorsComponent:
         for child in head.rights:
             if child.dep_ == "appos" and child.lower_ in ROLE_WORDS:
                 return self._clean_phrase(child.subtree)
-        # "The head of the Russian delegation, Vladimir Medinski,": the name is the apposition.
+        # "The head of the Ukrainian delegation, David Arakhamia,": the name is the apposition.
         if head.dep_ == "appos" and head.head.lower_ in ROLE_WORDS and head.head.i < name.start:
             role_head = head.head
             tokens = [t for t in role_head.subtree if t.i < name.start]
