@@ -19,8 +19,8 @@ install: $(STAMP)
 demo: $(STAMP)
 	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/dragoman ingest examples --db $(DB)
-	$(BIN)/dragoman summary --db $(DB)
 	$(BIN)/dragoman positions --db $(DB)
+	$(BIN)/dragoman summary --db $(DB)
 
 # The browser tests drive Debian's chromium (never a browser Playwright downloads). As
 # root (CI on a fresh machine), install it; elsewhere those tests skip with the reason.
