@@ -97,3 +97,18 @@ def test_a_claim_let_go_of_is_a_concession_on_the_donbas(analyze) -> None:
 def test_claimed_as_speech_is_not_a_demand(analyze) -> None:
     record = analyze("Trump claimed that he would broker a ceasefire within a day.")
     assert all(p.stance != "demand" for p in record.positions)
+
+
+def test_giving_up_does_not_carry_over_to_a_coordinated_offer(analyze) -> None:
+    record = analyze(
+        "Arakhamia said Kyiv was ready to give up joining NATO, to adopt a non-bloc status "
+        "and not to host foreign bases."
+    )
+    found = positions(record)
+    assert found[("Ukraine", "alliance_membership", None)].stance == "concede"
+    assert found[("Ukraine", "neutrality", None)].stance == "propose"
+
+
+def test_a_conjoined_clause_with_its_own_subject_is_not_governed(analyze) -> None:
+    record = analyze("Kyiv accepted a monthlong truce, but Moscow only said it would study sanctions relief.")
+    assert ("Ukraine", "sanctions", None) not in positions(record)

@@ -190,9 +190,29 @@ class StancesComponent:
         # The cues above the issue's words, innermost first ("Moscow demands that
         # Kyiv give up Donetsk": give up, then demands).
         chain = []
+        coordinated = False
+        skip = -1
         for token in [anchor_token, *anchor_token.ancestors]:
-            if token.i in cue_of:
+            if token.i in cue_of and token.i != skip and not (coordinated and cue_of[token.i] == "concede"):
                 chain.append((token, cue_of[token.i]))
+            if token.pos_ not in ("VERB", "AUX"):
+                coordinated = False
+            if (
+                token.pos_ in ("VERB", "AUX")
+                and token.dep_ == "conj"
+                and token.head.pos_ in ("VERB", "AUX")
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            ):
+                # "Kyiv agreed to a truce, but Putin only said …": a conjoined clause
+                # with a subject of its own is not governed by the first verb.
+                skip = token.head.i
+            if token.pos_ in ("VERB", "AUX") and (
+                token.dep_ == "conj" or (token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))
+            ):
+                # "give up joining NATO, to adopt a neutral status": giving up does not
+                # carry over to a coordinated verb (a cue above both still does:
+                # "ready to …", "refused to …").
+                coordinated = True
             if token.dep_ == "advcl" and token.i != anchor_token.i and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in token.children
             ) and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
