@@ -80,6 +80,13 @@ class AnalysisError(DragomanError):
     code = "D201"
 
 
+class LexiconError(DragomanError):
+    """A gazetteer or lexicon file (the user's ``DRAGOMAN_GAZETTEER``) is missing or
+    not valid YAML of the expected shape."""
+
+    code = "D202"
+
+
 class BadFilter(DragomanError):
     """A filter given to a question about the record is malformed (a date that is not
     YYYY-MM-DD, a window below zero, a range that ends before it starts)."""

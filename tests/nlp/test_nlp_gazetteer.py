@@ -52,3 +52,14 @@ def test_a_user_file_extends_the_gazetteer(tmp_path: Path) -> None:
     assert gazetteer.lookup("Testov").name == "Ivan Testov"
     assert gazetteer.lookup("Cair Paravel").name == "Narnia"
     assert gazetteer.lookup("Peskov").name == "Dmitry Peskov"  # the bundled entries stay
+
+
+def test_a_missing_or_broken_user_gazetteer_is_a_clear_error(tmp_path: Path) -> None:
+    from dragoman.errors import LexiconError
+
+    with pytest.raises(LexiconError, match="missing.yaml"):
+        load_gazetteer(str(tmp_path / "missing.yaml"))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("people: [unclosed\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="broken.yaml"):
+        load_gazetteer(str(broken))

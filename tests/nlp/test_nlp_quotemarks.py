@@ -30,3 +30,11 @@ def test_empty_marks_are_not_quotations() -> None:
 def test_paragraphs_skip_blank_lines() -> None:
     text = "One.\n\nTwo.\n\n\nThree."
     assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_inside_finds_positions_in_sorted_spans() -> None:
+    from dragoman.nlp.quotemarks import inside
+
+    spans = [(2, 5), (10, 12), (20, 30)]
+    assert [p for p in range(32) if inside(spans, p)] == [2, 3, 4, 10, 11, *range(20, 30)]
+    assert not inside([], 3)

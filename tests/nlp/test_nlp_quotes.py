@@ -139,4 +139,29 @@ def test_a_quoted_fragment_holding_its_sentence_root_ends(analyze) -> None:
     # The root of the parse lies inside the quotation marks: climbing out of the
     # quotation must stop at the root (spaCy makes a new Token object per access).
     record = analyze('Table: "how positions moved" by round, and "who said what" by date.')
-    assert all(q.kind in ("direct", "mixed", "indirect") for q in record.quotes)
+    # It ends: the quotation after the colon stands alone (a direct quote whose speaker
+    # is unknown, so null); the fragment with no speaker is a title, not a quote.
+    assert [(q.text, q.kind, q.speaker) for q in record.quotes] == [("how positions moved", "direct", None)]
+
+
+def test_coordinated_speakers_keep_their_own_words(analyze) -> None:
+    record = analyze(
+        'Sergei Lavrov called the draft "a step back" and Dmytro Kuleba called it "a fair basis".'
+    )
+    assert quote_with(record, "a step back").speaker == "Sergei Lavrov"
+    assert quote_with(record, "a fair basis").speaker == "Dmytro Kuleba"
+
+
+def test_a_report_longer_than_the_pipeline_reads_is_a_clear_error(analyzer) -> None:
+    from dragoman.errors import AnalysisError
+    from dragoman.models import Article
+
+    body = "Talks resumed. " * (analyzer.nlp.max_length // 15 + 1)
+    with pytest.raises(AnalysisError, match="characters long"):
+        analyzer.analyze(Article(body=body, source="long.txt"))
+
+
+def test_a_sentence_without_punctuation_is_not_read_for_events(analyze) -> None:
+    body = " ".join(["Russia and Ukraine held talks in Istanbul"] * 60)
+    record = analyze(body)
+    assert record.events == []

@@ -87,7 +87,7 @@ def test_a_forecast_is_not_a_demand(analyze) -> None:
 
 def test_a_claim_let_go_of_is_a_concession_on_the_donbas(analyze) -> None:
     record = analyze(
-        "Kyiv offered neutrality, while its claim to Donetsk and Luhansk would not be part of the treaty."
+        "Kyiv offered neutrality, while its claim on Donetsk and Luhansk would not be covered by the pact."
     )
     found = positions(record)
     assert found[("Ukraine", "territory", "Donbas")].stance == "concede"
@@ -95,7 +95,7 @@ def test_a_claim_let_go_of_is_a_concession_on_the_donbas(analyze) -> None:
 
 
 def test_claimed_as_speech_is_not_a_demand(analyze) -> None:
-    record = analyze("Trump claimed that he would broker a ceasefire within a day.")
+    record = analyze("Biden claimed that Washington could secure a truce before the winter.")
     assert all(p.stance != "demand" for p in record.positions)
 
 

@@ -62,3 +62,21 @@ def text_of(doc: Doc) -> str:
         text = doc.text
         doc.user_data["dragoman_text"] = text
     return text
+
+
+#: Longer "sentences" are not prose (lists, tables, text without punctuation): the
+#: components' clause-level rules skip them rather than walk their parse trees.
+MAX_SENTENCE_TOKENS = 250
+
+
+def in_overlong_sentence(doc: Doc) -> set[int]:
+    """The indices of the tokens that lie in sentences over ``MAX_SENTENCE_TOKENS``
+    (computed once per ``Doc``)."""
+    found = doc.user_data.get("dragoman_overlong")
+    if found is None:
+        found = set()
+        for sent in doc.sents:
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                found.update(range(sent.start, sent.end))
+        doc.user_data["dragoman_overlong"] = found
+    return found

@@ -18,6 +18,8 @@ from typing import Any
 
 import yaml
 
+from dragoman.errors import LexiconError
+
 DATA_FILE = Path(__file__).parent / "lexicons" / "gazetteer.yaml"
 
 
@@ -137,7 +139,10 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
     spellings = dict(data.get("place_spellings") or {})
     user_file = extra or os.environ.get("DRAGOMAN_GAZETTEER")
     if user_file:
-        user = _read(Path(user_file))
+        try:
+            user = _read(Path(user_file))
+        except (OSError, yaml.YAMLError, TypeError) as e:
+            raise LexiconError(f"cannot read the gazetteer ({type(e).__name__}: {e})", source=user_file) from e
         entries.update(_entries(user))
         places.update(user.get("places") or {})
         spellings.update(user.get("place_spellings") or {})

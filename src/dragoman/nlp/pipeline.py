@@ -14,7 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from dragoman.errors import ModelNotFound
+from dragoman.errors import AnalysisError, ModelNotFound
 from dragoman.models import Article, ArticleRecord
 from dragoman.nlp import components  # noqa: F401  (registers the factories)
 from dragoman.nlp.extensions import register_extensions
@@ -61,6 +61,12 @@ class Analyzer:
         self.nlp = nlp or load_pipeline()
 
     def _doc(self, article: Article) -> Doc:
+        if len(article.body) > self.nlp.max_length:
+            raise AnalysisError(
+                f"the report is {len(article.body):,} characters long, more than the "
+                f"{self.nlp.max_length:,} the pipeline reads at once; split it",
+                source=article.source or article.id,
+            )
         doc = self.nlp.make_doc(article.body)
         doc._.published = article.published
         return doc

@@ -7,6 +7,7 @@ module only finds the spans; deciding whose words they are is the quotes compone
 
 from __future__ import annotations
 
+import bisect
 import re
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
@@ -56,5 +57,7 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether a character position lies inside one of ``spans``."""
-    return any(start <= position < end for start, end in spans)
+    """Whether a character position lies inside one of ``spans`` (sorted by start and
+    not overlapping, as :func:`find_quoted` gives them): a binary search."""
+    index = bisect.bisect_right(spans, position, key=lambda span: span[0]) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]

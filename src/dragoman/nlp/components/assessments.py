@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Assessment, Quote
-from dragoman.nlp.extensions import register_extensions, text_of
+from dragoman.nlp.extensions import in_overlong_sentence, register_extensions, text_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.quotemarks import paragraphs
@@ -543,8 +543,11 @@ class AssessmentsComponent:
             if quote.speaker:
                 resolver.remember(quote.start, quote.speaker)
         found: list[_Judgement] = []
+        overlong = in_overlong_sentence(doc)
         for verb in doc:
             if verb.pos_ not in ("VERB", "AUX") or _norm(verb.lemma_) not in _JUDGING_VERBS:
+                continue
+            if verb.i in overlong:
                 continue
             if any(s <= verb.idx < e for s, e in covered):
                 continue

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Event
-from dragoman.nlp.extensions import Mention, TimeExpression, register_extensions, text_of
+from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, Mention, TimeExpression, register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.timeexpr import resolve
@@ -268,6 +268,9 @@ class EventsComponent:
         )
         candidates: list[Candidate] = []
         for sent in doc.sents:
+            if len(sent) > MAX_SENTENCE_TOKENS:
+                # Not prose (a list, a table, text without punctuation): no events.
+                continue
             triggers = self._triggers(sent)
             trigger_ids = {t.i for t, _ in triggers}
             for token, type_ in triggers:

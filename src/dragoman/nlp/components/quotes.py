@@ -209,6 +209,12 @@ class QuotesComponent:
                     found = (speaker, according.head.head)
             if node.head.i == node.i:
                 break
+            if found[0] is not None and node.dep_ in ("conj", "advcl", "parataxis") and any(
+                c.dep_ in _SUBJECTS for c in node.children
+            ):
+                # "Peskov said “…” and Lavrov said “…”": a coordinated clause with
+                # its own speaker is not the first clause's words.
+                break
             node = node.head
         return found
 
