@@ -35,7 +35,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Event
-from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, Mention, TimeExpression, register_extensions, text_of
+from dragoman.nlp.extensions import (
+    MAX_SENTENCE_TOKENS,
+    Mention,
+    TimeExpression,
+    register_extensions,
+    text_of,
+)
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.timeexpr import resolve
