@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from dragoman import record as rec
 from dragoman.errors import AnalysisError, DragomanError, EvaluationError, ModelNotFound, StoreError
@@ -48,6 +47,8 @@ from dragoman.record import (
 from dragoman.record.contradictions import DEFAULT_WINDOW
 from dragoman.record.filters import DateLike
 from dragoman.store import DEFAULT_PATH, Store
+from dragoman.store.engine import describe_error
+from dragoman.store.engine import display_name as _display_name
 from dragoman.store.schema import articles
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: slow, and only needed to analyse
@@ -295,11 +296,10 @@ def _iso(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def display_name(target: str) -> str:
-    """A database as it may be shown: a URL's password is masked."""
-    if "://" not in target:
-        return target
-    return make_url(target).render_as_string(hide_password=True)
+def display_name(target: str | os.PathLike[str]) -> str:
+    """A database as it may be shown: a URL's password is masked
+    (see :func:`dragoman.store.engine.display_name`)."""
+    return _display_name(os.fspath(target))
 
 
 def summary(db: Db) -> dict[str, Any]:
@@ -313,7 +313,7 @@ def summary(db: Db) -> dict[str, Any]:
             with store.engine.connect() as connection:
                 sample = connection.execute(query.limit(1)).scalar()
         except Exception as e:
-            raise StoreError(f"cannot read: {e}", source=store.target) from e
+            raise StoreError(f"cannot read: {describe_error(e)}", source=store.name) from e
         return {
             "database": display_name(store.target),
             "counts": dict(data["counts"]),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from dragoman.errors import (
     DragomanError,
     EmptyReport,
     IngestError,
+    MalformedReport,
     OversizedFile,
     UnsupportedFormat,
 )
@@ -272,3 +274,52 @@ def test_read_path_never_raises_for_any_bytes(data: bytes, suffix: str) -> None:
     assert loaded.articles or loaded.errors
     assert all(isinstance(error, IngestError) for error in loaded.errors)
     assert all(error.source and str(path) in error.source for error in loaded.errors)
+
+
+# --- parsers' limits -------------------------------------------------------------------
+
+
+def test_deeply_nested_files_cost_only_themselves(write: Write, tmp_path: Path) -> None:
+    """Thousands of nested brackets overflow the parsers' recursion; before, the
+    RecursionError escaped and stopped the batch, losing the good report beside them."""
+    deep_json = '{"text":"Peskov said the talks were hard.","tags":' + "[" * 1000 + "]" * 1000
+    write("batch/a-deep.jsonl", deep_json + "}\n" + json.dumps({"text": REPORT}) + "\n")
+    write("batch/b-deep.md", "---\ntags: " + "[" * 500 + "]" * 500 + f"\n---\n\n{REPORT}")
+    write("batch/c-good.txt", REPORT)
+
+    results = {path.name: loaded for path, loaded in read_paths([tmp_path / "batch"])}
+
+    assert [a.body for a in results["c-good.txt"].articles] == [REPORT.strip()]
+    jsonl = results["a-deep.jsonl"]
+    assert [a.body for a in jsonl.articles] == [REPORT.strip()]  # the next line is read
+    [error] = jsonl.errors
+    assert type(error) is MalformedReport
+    assert error.source == f"{tmp_path / 'batch' / 'a-deep.jsonl'}:1"
+    assert "nested too deeply" in error.message
+    md = tmp_path / "batch" / "b-deep.md"
+    error = only_error(results["b-deep.md"], md)
+    assert type(error) is MalformedReport
+    assert error.message == "malformed YAML front matter: nested too deeply"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "kind"),
+    [
+        ("date: !!timestamp not-a-date", "AttributeError"),  # PyYAML fails inside
+        ("anonymous: !!bool maybe", "KeyError"),
+    ],
+)
+def test_a_reader_failing_unexpectedly_is_reported_not_raised(
+    write: Write, tmp_path: Path, front_matter: str, kind: str
+) -> None:
+    """Whatever a reader raises becomes an error naming the file and what was raised."""
+    path = write("odd.md", f"---\n{front_matter}\n---\n\n{REPORT}")
+    write("good.txt", REPORT)
+
+    results = dict(read_paths([tmp_path]))
+
+    error = only_error(results[path], path)
+    assert type(error) is IngestError
+    assert error.message.startswith(f"the file could not be read ({kind}")
+    assert "\n" not in error.message
+    assert len(results[tmp_path / "good.txt"].articles) == 1

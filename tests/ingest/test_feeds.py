@@ -66,6 +66,45 @@ def test_atom_prefers_content_and_reports_an_entry_without_text(
     assert "entry 2 ('Photo gallery') has no text" in error.message
 
 
+def test_an_impossible_date_is_reported_not_rolled_over(write: Write) -> None:
+    """feedparser reads 2022-02-31 as 3 March; the entry is reported instead, and the
+    other entries of the feed are still read."""
+    feed = (
+        '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'
+        "<entry><title>Bad day</title><published>2022-02-31T10:00:00Z</published>"
+        "<content>Peskov said the talks were hard.</content></entry>"
+        "<entry><title>Good day</title><published>2022-02-28T10:00:00Z</published>"
+        "<content>Kuleba met Lavrov in Antalya.</content></entry>"
+        "<entry><title>No day</title><content>Talks resumed by video link.</content></entry>"
+        "</feed>"
+    )
+    path = write("dates.atom", feed)
+    loaded = read_path(path)
+
+    assert [(a.title, a.published) for a in loaded.articles] == [
+        ("Good day", dt.date(2022, 2, 28)),
+        ("No day", None),
+    ]
+    [error] = loaded.errors
+    assert isinstance(error, MalformedReport)
+    assert error.source == str(path)
+    assert error.message == "entry 1 ('Bad day'): unrecognised date '2022-02-31T10:00:00Z'"
+
+
+def test_an_impossible_rss_date_is_reported(write: Write) -> None:
+    feed = (
+        "<rss version='2.0'><channel><title>W</title><item><title>Bad</title>"
+        "<pubDate>Thu, 31 Feb 2022 10:00:00 GMT</pubDate>"
+        "<description>Peskov said the talks were hard.</description></item>"
+        "</channel></rss>"
+    )
+    loaded = read_path(write("dates.rss", feed))
+    assert loaded.articles == []
+    [error] = loaded.errors
+    assert isinstance(error, MalformedReport)
+    assert "unrecognised date 'Thu, 31 Feb 2022 10:00:00 GMT'" in error.message
+
+
 def test_plain_text_summary_is_not_parsed_as_html(write: Write) -> None:
     feed = (
         '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>'

@@ -99,3 +99,22 @@ def test_file_of_only_bad_lines_returns_every_error(write: Write) -> None:
     loaded = read_path(path)
     assert loaded.articles == []
     assert [e.source for e in loaded.errors] == [f"{path}:1", f"{path}:2"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ('{"text": "Talks.", "tags": ' + "[" * 1000 + "]" * 1000 + "}", "nested too deeply"),
+        ('{"text": "Talks.", "n": ' + "9" * 5000 + "}", "integer string conversion"),
+    ],
+)
+def test_lines_beyond_the_parsers_limits_are_malformed(
+    write: Write, line: str, reason: str
+) -> None:
+    path = write("limits.jsonl", line + "\n" + json.dumps(GOOD) + "\n")
+    loaded = read_path(path)
+    assert [a.body for a in loaded.articles] == [GOOD["text"]]
+    [error] = loaded.errors
+    assert isinstance(error, MalformedReport)
+    assert error.source == f"{path}:1"
+    assert reason in error.message

@@ -75,6 +75,33 @@ def test_front_matter_variants(front_matter: str, field: str, expected: object) 
     assert article.body == BODY
 
 
+@pytest.mark.parametrize(
+    ("front_matter", "field", "expected"),
+    [
+        # YAML would make these a date, a boolean, a float, a timestamp: they are text.
+        ("title: 2022-03-29", "title", "2022-03-29"),
+        ("title: No", "title", "No"),
+        ("title: yes", "title", "yes"),
+        ("title: Off", "title", "Off"),
+        ("title: 1e3", "title", "1e3"),
+        ("title: 0x1F", "title", "0x1F"),
+        ("title: 2022-03-29 10:00:00 +03:00", "title", "2022-03-29 10:00:00 +03:00"),
+        ("outlet: True", "outlet", "True"),
+        ("caption: 2022-03-29", "caption", "2022-03-29"),
+        ("credit: NO", "credit", "NO"),
+        ("language: no", "language", "no"),  # Norwegian, not false
+        ("lang: NO", "language", "no"),
+        ("title: null", "title", None),  # still "no title"
+        ("date: 2022-03-29\ntitle: No", "published", dt.date(2022, 3, 29)),  # dates stay
+    ],
+)
+def test_text_fields_keep_the_words_yaml_would_convert(
+    front_matter: str, field: str, expected: object
+) -> None:
+    article = parse_markdown(f"---\n{front_matter}\n---\n\n{BODY}\n", source="r.md")
+    assert getattr(article, field) == expected
+
+
 def test_url_wins_over_source_and_outlet_over_site() -> None:
     text = (
         "---\nurl: https://a.example/1\nsource: https://b.example/2\n"
@@ -116,6 +143,9 @@ def test_malformed_yaml_names_the_file_and_line(write: Write) -> None:
         (f"---\ndate: sometime soon\n---\n{BODY}\n", "unrecognised date"),
         (f"---\ndate: 2022\n---\n{BODY}\n", "expected a date"),
         (f"---\ntitle: [a, b]\n---\n{BODY}\n", "'title' must be text"),
+        (f"---\ndate: 2022-02-31\n---\n{BODY}\n", "day is out of range for month"),
+        (f"---\nlength: {'9' * 5000}\n---\n{BODY}\n", "integer string conversion"),
+        (f"---\ntags: {'[' * 500}{']' * 500}\n---\n{BODY}\n", "nested too deeply"),
     ],
 )
 def test_bad_front_matter_is_malformed(text: str, reason: str) -> None:

@@ -8,13 +8,14 @@ here); tests that write get their own copy of the database file.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import shutil
 import socket
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
 TOKEN = "test-token-1234"
+T = TypeVar("T")
 
 # A report that tries to run code: in its title, its caption and its body.
 HOSTILE_MD = """---
@@ -49,6 +51,17 @@ Ukraine proposed a permanent neutral status <b onmouseover="window.__pwned='b'">
 """
 
 
+def run_async(make: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """Run a coroutine to its end on a new event loop: in this thread, or in another when
+    this one already runs a loop (Playwright's sync API leaves one running)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(make())
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
+
+
 class Client:
     """A synchronous client of the app in-process (httpx over ASGI), one event loop per
     request; redirects are not followed."""
@@ -62,7 +75,7 @@ class Client:
             async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as c:
                 return await c.request(method, url, **kwargs)
 
-        return asyncio.run(go())
+        return run_async(go)
 
     def get(self, url: str, **kwargs: Any) -> httpx.Response:
         return self.request("GET", url, **kwargs)

@@ -1,14 +1,15 @@
 """RSS and Atom feeds, through feedparser: one report per entry.
 
 Feeds carry many reports in one file, so a bad entry (no text, an unreadable date) is
-reported on its own and the others are still read.
+reported on its own and the others are still read. Dates are read from the text the feed
+writes, never from feedparser's ``*_parsed`` tuples: those are shifted to UTC and roll an
+impossible day over (31 February becomes 3 March).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import time
 from typing import Any
 
 import feedparser
@@ -37,10 +38,13 @@ def read(text: str, source: str) -> Loaded:
     loaded = Loaded()
     for number, entry in enumerate(entries, 1):
         body = _body(entry)
-        if body:
-            loaded.articles.append(_article(entry, body, source, outlet, language))
-        else:
+        if not body:
             loaded.errors.append(EmptyReport(f"{_name(entry, number)} has no text", source=source))
+            continue
+        try:
+            loaded.articles.append(_article(entry, body, source, outlet, language))
+        except (TypeError, ValueError) as err:
+            loaded.errors.append(MalformedReport(f"{_name(entry, number)}: {err}", source=source))
     return loaded
 
 
@@ -78,17 +82,14 @@ def _body(entry: Any) -> str:
 
 
 def _published(entry: Any) -> dt.date | None:
-    """The day the entry was published, as the feed writes it (no shift to UTC)."""
+    """The day the entry was published, as the feed writes it (no shift to UTC); None
+    when it gives no date. A date written but unreadable (or impossible, like 31
+    February) raises ValueError, so the entry is reported rather than misdated."""
     for key in ("published", "updated"):
-        try:
-            day = parse_date(entry.get(key))
-        except (TypeError, ValueError):
-            day = None
+        value = entry.get(key)
+        day = parse_date(value) if isinstance(value, str) else None
         if day:
             return day
-        parsed = entry.get(f"{key}_parsed")
-        if isinstance(parsed, time.struct_time):
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None
 
 

@@ -50,6 +50,18 @@ def read_path(path: str | os.PathLike[str]) -> Loaded:
         return reader(read_report_text(Path(source), source), source)
     except IngestError as err:
         return Loaded.failed(err)
+    except Exception as err:  # noqa: BLE001 - reported as the file's error, on purpose
+        # A reader's bug or a parser's limit (RecursionError, MemoryError...) must cost
+        # the batch this one file, not every report after it.
+        return Loaded.failed(IngestError(_unexpected(err), source=source))
+
+
+def _unexpected(err: Exception) -> str:
+    """One line naming an unexpected failure: its type, and the start of its message."""
+    lines = str(err).strip().splitlines()
+    detail = lines[0][:200] if lines else ""
+    what = f"{type(err).__name__}: {detail}" if detail else type(err).__name__
+    return f"the file could not be read ({what})"
 
 
 def read_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, Loaded]]:

@@ -38,6 +38,11 @@ def parse_line(line: str, source: str = "") -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise MalformedReport(f"not JSON: {err.msg} (column {err.colno})") from err
+    except RecursionError as err:
+        # A line of thousands of nested brackets: no report is nested that deep.
+        raise MalformedReport("not a report: the JSON is nested too deeply") from err
+    except ValueError as err:  # e.g. an integer too long to convert
+        raise MalformedReport(f"not JSON: {_first_line(err)}") from err
     if not isinstance(record, dict):
         raise MalformedReport(f"expected a JSON object, found {_kind(record)}")
     raw = _first(record, "text", "body")
@@ -70,6 +75,11 @@ def _article(body: str, record: dict[str, Any], source: str) -> Article:
 
 def _first(record: dict[str, Any], *keys: str) -> object:
     return next((record[key] for key in keys if record.get(key) not in (None, "")), None)
+
+
+def _first_line(err: Exception) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__
 
 
 def _kind(value: object) -> str:

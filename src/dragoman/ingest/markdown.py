@@ -32,6 +32,16 @@ from dragoman.ingest.loaded import Loaded
 from dragoman.models import Article
 
 _FENCES = ("---", "...")
+
+#: The front-matter fields read as text (``_article``), whatever YAML makes of them.
+_TEXT_FIELDS = frozenset(
+    {"title", "url", "outlet", "site", "publisher", "source", "caption", "credit"}
+    | {"language", "lang"}
+)
+_STR_TAG = "tag:yaml.org,2002:str"
+_NOT_TEXT_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("bool", "int", "float", "timestamp")
+)
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
 _LINK_TARGET = r"\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)"
@@ -76,16 +86,45 @@ def split_front_matter(text: str, source: str = "") -> tuple[dict[str, Any], str
     if end is None:
         raise MalformedReport("front matter opened with '---' is never closed", source=source)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader)
     except yaml.YAMLError as err:
         raise MalformedReport(
             f"malformed YAML front matter: {_describe(err)}", source=source
+        ) from err
+    except RecursionError as err:
+        raise MalformedReport(
+            "malformed YAML front matter: nested too deeply", source=source
+        ) from err
+    except ValueError as err:  # an impossible date (2022-02-31), an endless integer...
+        raise MalformedReport(
+            f"malformed YAML front matter: {_first_line(err)}", source=source
         ) from err
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise MalformedReport("front matter is not a mapping of fields", source=source)
     return meta, "\n".join(lines[end + 1 :])
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, except that a text field keeps the words it was given.
+
+    Plain YAML reads ``title: No`` as a boolean, ``title: 2022-03-29`` as a date and
+    ``lang: no`` (Norwegian) as false; for the fields that are text, such a scalar is
+    taken as it is written. ``date``/``published`` still load as dates.
+    """
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if (
+                    isinstance(key, yaml.ScalarNode)
+                    and key.value in _TEXT_FIELDS
+                    and isinstance(value, yaml.ScalarNode)
+                    and value.tag in _NOT_TEXT_TAGS
+                ):
+                    value.tag = _STR_TAG
+        return super().construct_document(node)
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -130,6 +169,11 @@ def _first(meta: dict[str, Any], *keys: str) -> object:
 
 def _first_text(meta: dict[str, Any], *keys: str) -> str | None:
     return next((t for key in keys if (t := optional_text(meta.get(key), key))), None)
+
+
+def _first_line(err: Exception) -> str:
+    lines = str(err).strip().splitlines()
+    return lines[0] if lines else type(err).__name__
 
 
 def _describe(err: yaml.YAMLError) -> str:

@@ -7,7 +7,9 @@ the offsets alone are not enough, so :func:`sentence_at` widens them to the sent
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -23,22 +25,53 @@ def sentence_at(body: str, start: int, end: int) -> str:
     """The sentence(s) of ``body`` that hold ``body[start:end]``, trimmed.
 
     Offsets outside the body are clamped; an empty span (``start == end``, as left
-    by an extraction without evidence) gives ``""``.
+    by an extraction without evidence) gives ``""``. The sentence ends of a body are
+    found once (and kept for the last few bodies), so that the evidence of every
+    extraction of a long report costs a binary search each, not a scan of the body.
     """
     start = max(0, min(start, len(body)))
     end = max(start, min(end, len(body)))
     if start == end:
         return ""
-    begin = 0
-    for match in _SENTENCE_END.finditer(body, 0, start + 1):
-        if match.end() <= start:
-            begin = match.end()
-    stop = len(body)
+    ends = _sentence_ends(body)
+    # The sentence begins after the last end that lies wholly before the span.
+    i = bisect.bisect_right(ends.after, start)
+    begin = ends.after[i - 1] if i else 0
     # A stop inside the span does not end it: look from the span's last character on.
-    after = _SENTENCE_END.search(body, max(start, end - 1))
-    if after is not None:
-        stop = after.start() + len(after.group().rstrip())
+    stop = _stop_from(body, ends, max(start, end - 1))
     return " ".join(body[begin:stop].split())
+
+
+@dataclass(frozen=True)
+class _Ends:
+    """Every match of ``_SENTENCE_END`` in a body, in order: where each starts, where
+    it ends (the next sentence's start) and where its stop characters end."""
+
+    starts: list[int]
+    after: list[int]
+    stops: list[int]
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(body: str) -> _Ends:
+    matches = list(_SENTENCE_END.finditer(body))
+    return _Ends(
+        starts=[m.start() for m in matches],
+        after=[m.end() for m in matches],
+        stops=[m.start() + len(m.group().rstrip()) for m in matches],
+    )
+
+
+def _stop_from(body: str, ends: _Ends, at: int) -> int:
+    """Where the sentence holding ``body[at]`` stops: the first sentence end found
+    searching from ``at`` (the body's end when there is none)."""
+    i = bisect.bisect_left(ends.starts, at)
+    if i and ends.after[i - 1] > at:
+        # ``at`` falls inside an end's run of stops, quotes and spaces: a search from
+        # there may match differently, so search (as far as the next end, at most).
+        found = _SENTENCE_END.search(body, at)
+        return len(body) if found is None else found.start() + len(found.group().rstrip())
+    return ends.stops[i] if i < len(ends.starts) else len(body)
 
 
 @dataclass(frozen=True)

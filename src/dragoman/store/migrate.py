@@ -3,7 +3,8 @@
 Alembic is driven from code (no ``alembic.ini`` is needed at run time): the script
 location is the ``migrations`` folder next to this module, and the open connection is
 handed to ``env.py`` through ``Config.attributes``. Each migration runs in its own
-transaction and is recorded in the ``alembic_version`` table.
+transaction (on SQLite, the whole upgrade runs in one) and is recorded in the
+``alembic_version`` table.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
+
+from dragoman.store.engine import writing
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -44,8 +47,20 @@ def current(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine) -> None:
-    """Apply every migration the database lacks; a no-op when it is at head."""
+    """Apply every migration the database lacks; a no-op when it is at head.
+
+    On SQLite the whole upgrade is one write transaction (``BEGIN IMMEDIATE``): two
+    processes opening a new database at once take turns, and the second finds it at
+    head instead of creating the tables again. A database already at head is only read.
+    """
     _quiet_alembic_logging()
+    if engine.dialect.name == "sqlite":
+        if current(engine) == head():
+            return
+        with writing(engine) as connection:
+            # Alembic runs inside a transaction it is given, without one of its own.
+            command.upgrade(alembic_config(connection), "head")
+        return
     with engine.connect() as connection:
         command.upgrade(alembic_config(connection), "head")
 

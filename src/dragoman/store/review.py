@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -100,12 +101,15 @@ REQUIRED = {
     ("positions", "stance"), ("events", "type"), ("events", "status"),
     ("assessments", "actor"), ("assessments", "polarity"),
 }  # fmt: skip
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,100}")
 _DATES = {"date"}
 _INTS = {"start", "end"}
 _BOOLS = {"anonymous"}
 _LISTS = {"participants"}
 _NON_NULL_TEXT = {"summary"}  # "" rather than None
 MAX_WHO = 100
+#: Row ids are positive 64-bit integers (SQLite and PostgreSQL alike).
+MAX_ROW_ID = 2**63 - 1
 MAX_TEXT = 10_000
 
 _TABLES = {"quotes": quotes, "positions": positions, "events": events, "assessments": assessments}
@@ -266,10 +270,14 @@ def parse_value(target: str, name: str, value: Any) -> Any:
         except ValueError:
             raise ReviewError(f"{name}: {value!r} is not a date; use YYYY-MM-DD") from None
     if name in _INTS:
-        try:
+        # Only an integer or its digits: int() would truncate 1.5, take true for 1 and
+        # fail on infinity.
+        if isinstance(value, int) and not isinstance(value, bool):
+            number = value
+        elif isinstance(value, str) and _WHOLE_NUMBER.fullmatch(value):
             number = int(value)
-        except (TypeError, ValueError):
-            raise ReviewError(f"{name}: {value!r} is not a whole number") from None
+        else:
+            raise ReviewError(f"{name}: {value!r} is not a whole number")
         if number < 0:
             raise ReviewError(f"{name}: {number} is below zero")
         return number
@@ -440,6 +448,8 @@ def record_review(
         row_id = int(target_id)
     except (TypeError, ValueError):
         raise NotFound(f"no {target} row {target_id!r}") from None
+    if not 0 < row_id <= MAX_ROW_ID:  # a database cannot even be asked about it
+        raise NotFound(f"no {target} row {row_id}")
     table = _TABLES[target]
     row = connection.execute(select(table).where(table.c.id == row_id)).mappings().first()
     if row is None:

@@ -3,6 +3,11 @@
 Writes go through :meth:`Store.save`, one transaction per article, so that a batch can
 log a failed article and go on with the rest. An article is identified by the hash of
 its body, so saving the same report twice (or from a second file) is a no-op.
+
+Several processes may write to one SQLite file at once: each write transaction takes
+the write lock first and waits for it (see :func:`~dragoman.store.engine.writing`).
+Error messages name the database with its password masked, and never carry SQL or a
+report's text.
 """
 
 from __future__ import annotations
@@ -21,7 +26,13 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from dragoman.errors import DragomanError, StoreError
 from dragoman.models import Article, ArticleRecord
 from dragoman.store import codec, migrate, queries, review
-from dragoman.store.engine import DEFAULT_PATH, make_engine
+from dragoman.store.engine import (
+    DEFAULT_PATH,
+    describe_error,
+    display_name,
+    make_engine,
+    writing,
+)
 from dragoman.store.review import Correction, ReviewedArticle
 from dragoman.store.schema import CHILD_TABLES, articles, corrections
 
@@ -35,6 +46,8 @@ class Store:
     def __init__(self, engine: Engine, target: str) -> None:
         self._engine: Engine | None = engine
         self.target = target
+        #: The database as errors name it: a URL's password masked.
+        self.name = display_name(target)
         # Reads run in parallel; writes go through this one writer (SQLite allows one
         # writer at a time, and a review reads before it writes).
         self._writer = threading.Lock()
@@ -46,23 +59,26 @@ class Store:
         A path names an SQLite file; a string containing ``://`` is a SQLAlchemy URL,
         such as ``postgresql+psycopg://user@host/dragoman``.
         """
-        name = str(target)
+        raw = str(target)
+        name = display_name(raw)  # never the password, in any message
         try:
             engine = make_engine(target)
         except (SQLAlchemyError, ValueError, ImportError) as e:
-            raise StoreError(f"cannot open the database: {e}", source=name) from e
+            reason = describe_error(e).replace(raw, name)
+            raise StoreError(f"cannot open the database: {reason}", source=name) from e
         try:
             migrate.upgrade(engine)
         except Exception as e:
             engine.dispose()
-            raise StoreError(f"cannot migrate the database: {e}", source=name) from e
-        return cls(engine, name)
+            reason = describe_error(e).replace(raw, name)
+            raise StoreError(f"cannot migrate the database: {reason}", source=name) from e
+        return cls(engine, raw)
 
     @property
     def engine(self) -> Engine:
         """The SQLAlchemy engine, for read queries that live outside this package."""
         if self._engine is None:
-            raise StoreError("the store is closed", source=self.target)
+            raise StoreError("the store is closed", source=self.name)
         return self._engine
 
     def close(self) -> None:
@@ -96,7 +112,7 @@ class Store:
             now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
             article_row = codec.article_row(article, now)
             child_rows = codec.record_rows(record)
-            with self._writer, self.engine.begin() as connection:
+            with self._writer, writing(self.engine) as connection:
                 if self._has(connection, article.id):
                     return False
                 connection.execute(articles.insert(), article_row)
@@ -118,7 +134,8 @@ class Store:
     @staticmethod
     def _save_error(article: Article, error: Exception) -> StoreError:
         return StoreError(
-            f"cannot save article {article.id}: {error}", source=article.source or article.id
+            f"cannot save article {article.id}: {describe_error(error)}",
+            source=article.source or article.id,
         )
 
     def review(
@@ -137,7 +154,7 @@ class Store:
         see :mod:`dragoman.store.review`. Returns the rows written.
         """
         try:
-            with self._writer, self.engine.begin() as connection:
+            with self._writer, writing(self.engine) as connection:
                 return review.record_review(
                     connection,
                     target=target,
@@ -150,12 +167,14 @@ class Store:
         except DragomanError:
             raise
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot save the review: {e}", source=self.target) from e
+            raise StoreError(
+                f"cannot save the review: {describe_error(e)}", source=self.name
+            ) from e
 
     def rebuild_summaries(self) -> None:
         """Recompute the summary tables (the position matrix, the sides of assessments)
         from every stored row and correction; for rows written without :meth:`save`."""
-        with self._writer, self.engine.begin() as connection:
+        with self._writer, writing(self.engine) as connection:
             review.rebuild(connection)
 
     # -- reading -------------------------------------------------------------------
@@ -253,7 +272,7 @@ class Store:
             with self.engine.connect() as connection:
                 yield connection
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot read: {e}", source=self.target) from e
+            raise StoreError(f"cannot read: {describe_error(e)}", source=self.name) from e
 
     @staticmethod
     def _has(connection: Connection, article_id: str) -> bool:

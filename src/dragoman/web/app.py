@@ -23,7 +23,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
@@ -107,6 +107,7 @@ def make_templates() -> Environment:
         lstrip_blocks=True,
     )
     env.globals["href"] = href
+    env.filters["segment"] = segment
     env.globals["version"] = __version__
     return env
 
@@ -115,6 +116,13 @@ def href(path: str, **params: Any) -> str:
     """A URL with its query string (empty values left out); escaped by the template."""
     given = {k: v for k, v in params.items() if v not in (None, "")}
     return path + ("?" + urlencode(given) if given else "")
+
+
+def segment(value: object) -> str:
+    """A value as one segment of a URL's path: every reserved character (``/``, ``?``,
+    ``#``, ``%``...) percent-encoded, so that ``href('/actors/' ~ name|segment)`` leads
+    to that name whatever it holds."""
+    return quote(str(value), safe="")
 
 
 class Web:

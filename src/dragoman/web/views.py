@@ -86,7 +86,8 @@ def register(app: FastAPI, web: Web) -> None:
     def actors(request: Request) -> dict[str, Any]:
         return data.actor_list(store)
 
-    @page(app, web, "/actors/{name}", "actor.html", "One actor: role, party, quotes over time")
+    # A name may hold "/" (sent as %2F, which the server decodes before routing).
+    @page(app, web, "/actors/{name:path}", "actor.html", "One actor: role, party, quotes over time")
     def actor(request: Request, name: str) -> dict[str, Any]:
         return data.actor(store, name)
 
@@ -165,9 +166,7 @@ def register(app: FastAPI, web: Web) -> None:
         whole). The token goes in ``Authorization: Bearer …`` or ``X-Dragoman-Token``.
         Answers with the audit-trail rows written."""
         web.check_token(_header_token(request))
-        raw = await request.body()
-        if len(raw) > MAX_BODY:
-            raise ReviewError("the request body is too large")
+        raw = await _read_body(request, "the request body is too large")
         try:
             body = json.loads(raw or b"{}")
         except ValueError:
@@ -190,14 +189,19 @@ def register(app: FastAPI, web: Web) -> None:
 
     @app.post("/review/{target}/{target_id}", include_in_schema=False)
     async def review_form(request: Request, target: str, target_id: str) -> Response:
-        raw = await request.body()
-        if len(raw) > MAX_BODY:
-            raise ReviewError("the form is too large")
+        # The token is checked before the body is read wherever it can be: a read-only
+        # app and a token in a header need no body; a form's token field does, and then
+        # no more than MAX_BODY bytes are read.
+        header = _header_token(request)
+        if web.read_only or header is not None:
+            web.check_token(header)
+        raw = await _read_body(request, "the form is too large")
         form = {
             k: v[-1]
             for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
         }
-        web.check_token(form.get("token") or _header_token(request))
+        if header is None:
+            web.check_token(form.get("token"))
         action = form.get("action", "")
         changes = None
         if action == "correct" and target in rv.EDITABLE:
@@ -215,6 +219,22 @@ def register(app: FastAPI, web: Web) -> None:
         article_id = written[0].article_id
         anchor = f"#{data.KIND_OF[target]}-{target_id}" if target in data.KIND_OF else ""
         return RedirectResponse(f"/articles/{quote(article_id)}{anchor}", status_code=303)
+
+
+async def _read_body(request: Request, too_large: str) -> bytes:
+    """The request's body, refused as soon as it is known to pass MAX_BODY bytes (by its
+    Content-Length, or while it streams in): never read whole before it is measured."""
+    declared = request.headers.get("content-length", "").strip()
+    if declared.isascii() and declared.isdigit() and int(declared[:18]) > MAX_BODY:
+        raise ReviewError(too_large)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BODY:
+            raise ReviewError(too_large)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _header_token(request: Request) -> str | None:
