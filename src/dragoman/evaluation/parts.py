@@ -82,6 +82,26 @@ def _match(
     return assign(gold, predicted, compatible, preference, required=lambda g: not is_optional(g))
 
 
+def _score_coded(
+    part: str,
+    field: str,
+    accuracy: str,
+    gold: Sequence[Item],
+    predicted: Sequence[Item],
+    compatible: Callable[[Item, Item], bool],
+    preference: Callable[[Item, Item], Any],
+) -> PartScore:
+    """Match a part, then check one coded field (stance, status, polarity) over the
+    matched pairs: the shape of every part scored after quotes and actors."""
+    pairs = _match(gold, predicted, compatible, preference)
+    checker = _Checker(part)
+    tally = Tally()
+    for i, j in pairs:
+        g, p = gold[i], predicted[j]
+        checker.check(tally, field, g, p, code(g.get(field)) == code(p.get(field)))
+    return PartScore({part: _result(gold, predicted, pairs)}, {accuracy: tally}, checker.mismatches)
+
+
 class _Checker:
     """Adds one checked field of a matched pair to its tally, keeping the misses."""
 
@@ -195,16 +215,8 @@ def score_positions(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScor
         same_subject = bool(subject) and subject == fold_name(p.get("subject"))
         return code(g.get("stance")) == code(p.get("stance")), same_subject
 
-    pairs = _match(gold, predicted, compatible, preference)
-    checker = _Checker("positions")
-    stance = Tally()
-    for i, j in pairs:
-        g, p = gold[i], predicted[j]
-        checker.check(stance, "stance", g, p, code(g.get("stance")) == code(p.get("stance")))
-    return PartScore(
-        {"positions": _result(gold, predicted, pairs)},
-        {"positions.stance_accuracy": stance},
-        checker.mismatches,
+    return _score_coded(
+        "positions", "stance", "positions.stance_accuracy", gold, predicted, compatible, preference
     )
 
 
@@ -243,22 +255,17 @@ def score_events(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
         shared = sum(any_names_match([n], _participants(p)) for n in _participants(g))
         return shared, code(g.get("status")) == code(p.get("status"))
 
-    pairs = _match(gold, predicted, compatible, preference)
-    checker = _Checker("events")
-    status = Tally()
-    for i, j in pairs:
-        g, p = gold[i], predicted[j]
-        checker.check(status, "status", g, p, code(g.get("status")) == code(p.get("status")))
-    return PartScore(
-        {"events": _result(gold, predicted, pairs)},
-        {"events.status_accuracy": status},
-        checker.mismatches,
+    return _score_coded(
+        "events", "status", "events.status_accuracy", gold, predicted, compatible, preference
     )
 
 
 def score_assessments(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
     """Assessments: same actor; polarity checked over matched ones."""
-    pairs = _match(
+    return _score_coded(
+        "assessments",
+        "polarity",
+        "assessments.polarity_accuracy",
         gold,
         predicted,
         lambda g, p: names_match(g.get("actor"), p.get("actor")),
@@ -267,19 +274,6 @@ def score_assessments(gold: Sequence[Item], predicted: Sequence[Item]) -> PartSc
             date_of(g.get("date")) == date_of(p.get("date")),
         ),
     )
-    checker = _Checker("assessments")
-    polarity = Tally()
-    for i, j in pairs:
-        g, p = gold[i], predicted[j]
-        checker.check(
-            polarity, "polarity", g, p, code(g.get("polarity")) == code(p.get("polarity"))
-        )
-    return PartScore(
-        {"assessments": _result(gold, predicted, pairs)},
-        {"assessments.polarity_accuracy": polarity},
-        checker.mismatches,
-    )
-
 
 SCORERS: dict[str, Callable[[Sequence[Item], Sequence[Item]], PartScore]] = {
     "quotes": score_quotes,
