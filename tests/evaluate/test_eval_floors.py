@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import EvaluationError
-from dragoman.evaluation.floors import DEFAULT_FLOORS, check_floors, load_floors
+from dragoman.evaluation.floors import (
+    ALL_PARTS,
+    DEFAULT_FLOORS,
+    check_floors,
+    load_eval_set,
+    load_floors,
+    pinned_sets,
+)
 from dragoman.evaluation.report import EvalReport
 
 
@@ -67,3 +74,56 @@ def test_a_malformed_floors_file_is_an_error(tmp_path: Path, content: str) -> No
 def test_a_missing_floors_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(EvaluationError, match="cannot read"):
         load_floors(tmp_path / "nowhere.json")
+
+
+def _sets_file(tmp_path: Path) -> Path:
+    path = tmp_path / "floors.json"
+    path.write_text(
+        json.dumps(
+            {
+                "sets": {
+                    "devset": {"floors": {"events.f1": 0.5}},
+                    "news/dev": {"parts": ["quotes"], "floors": {"quotes.found.f1": 0.7}},
+                    "dev": {"floors": {"actors.f1": 0.1}},
+                }
+            }
+        )
+    )
+    return path
+
+
+def test_a_set_is_recognised_by_the_end_of_its_folder_path(tmp_path: Path) -> None:
+    path = _sets_file(tmp_path)
+    assert load_eval_set(path, tmp_path / "shared" / "devset").floors == {"events.f1": 0.5}
+    news = load_eval_set(path, tmp_path / "news" / "dev")
+    assert (news.name, news.parts, news.floors) == (
+        "news/dev",
+        ("quotes",),
+        {"quotes.found.f1": 0.7},
+    )
+    assert load_eval_set(path, tmp_path / "other" / "dev").name == "dev"
+
+
+def test_a_folder_no_set_names_has_no_floors_and_every_part(tmp_path: Path) -> None:
+    unknown = load_eval_set(_sets_file(tmp_path), tmp_path / "my-gold")
+    assert unknown.floors == {} and unknown.parts == ALL_PARTS
+
+
+def test_unknown_parts_are_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "floors.json"
+    path.write_text(json.dumps({"sets": {"x": {"parts": ["speeches"]}}}))
+    with pytest.raises(EvaluationError, match="parts"):
+        load_eval_set(path, tmp_path / "x")
+
+
+def test_the_shipped_sets_pin_real_metrics_of_the_parts_they_score() -> None:
+    sets = pinned_sets()
+    assert {"devset"} <= set(sets)
+    for pinned in sets.values():
+        metrics = EvalReport(parts=pinned.parts).metrics()
+        assert pinned.floors and set(pinned.floors) <= set(metrics)
+
+
+def test_a_report_of_some_parts_has_only_their_metrics() -> None:
+    metrics = EvalReport(parts=("quotes",)).metrics()
+    assert metrics and all(key.startswith("quotes.") for key in metrics)

@@ -91,3 +91,23 @@ def test_found_prefers_the_prediction_with_the_right_speaker_for_date_checks() -
     tally = score.accuracies["quotes.date_accuracy"]
     assert (tally.right, tally.total) == (1, 1)
     assert score.mismatches == []
+
+
+def test_a_prediction_on_an_optional_quote_costs_nothing_whoever_it_names() -> None:
+    gold = [quote(TRUCE, speaker="the ministry", optional=True)]
+    score = score_quotes(gold, [quote(TRUCE, speaker="Pavel Orlov")])
+    assert counts(score, "quotes.found") == (1, 0, 0)
+    assert counts(score, "quotes.attribution") == (0, 0, 0)
+
+
+def test_a_second_prediction_on_one_optional_quote_is_not_a_false_positive() -> None:
+    gold = [quote(TRUCE, optional=True)]
+    score = score_quotes(gold, [quote(TRUCE), quote(TRUCE + " again")])
+    assert counts(score, "quotes.found") == (1, 0, 0)
+    assert counts(score, "quotes.attribution") == (1, 0, 0)
+
+
+def test_a_prediction_on_no_gold_quote_is_still_a_false_positive_beside_optional_ones() -> None:
+    gold = [quote(TRUCE, optional=True)]
+    score = score_quotes(gold, [quote(SWAP)])
+    assert counts(score, "quotes.attribution") == (0, 1, 0)

@@ -7,7 +7,7 @@ its gold as ``expected.json`` next to a single report, so that layout is accepte
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +77,11 @@ def find_pairs(directory: Path) -> tuple[list[tuple[Path, Path]], list[dict[str,
     return pairs, skipped
 
 
-def evaluate_dir(directory: Path | str, analyze: Analyze) -> EvalReport:
-    """Run ``analyze`` on every report that has a gold record and score the results.
+def evaluate_dir(
+    directory: Path | str, analyze: Analyze, parts: Sequence[str] | None = None
+) -> EvalReport:
+    """Run ``analyze`` on every report that has a gold record and score the results
+    (only ``parts``, where the set's gold annotates only those).
 
     ``analyze`` takes a report's path and returns its record as the output contract's
     dict (what ``dragoman analyze --json`` prints). A directory with no such pair is an
@@ -88,6 +91,8 @@ def evaluate_dir(directory: Path | str, analyze: Analyze) -> EvalReport:
     if not pairs:
         raise EvaluationError("no gold record with a report beside it", source=str(directory))
     report = EvalReport(skipped=skipped)
+    if parts is not None:
+        report.parts = tuple(parts)
     for gold_path, report_path in pairs:
         gold = load_gold(gold_path)
         detail = evaluate_record(
@@ -96,6 +101,7 @@ def evaluate_dir(directory: Path | str, analyze: Analyze) -> EvalReport:
             report_path.stem,
             gold_source=str(gold_path),
             predicted_source=f"prediction for {report_path}",
+            parts=report.parts,
         )
         detail.gold_path, detail.report_path = str(gold_path), str(report_path)
         report.details.append(detail)

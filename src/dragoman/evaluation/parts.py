@@ -62,14 +62,19 @@ def date_of(value: object) -> str | None:
 
 
 def _result(
-    gold: Sequence[Item], predicted: Sequence[Item], pairs: list[tuple[int, int]]
+    gold: Sequence[Item],
+    predicted: Sequence[Item],
+    pairs: list[tuple[int, int]],
+    excused: frozenset[int] = frozenset(),
 ) -> PartResult:
-    """Counts from an assignment: unmatched predictions are false positives, unmatched
-    required gold items false negatives."""
+    """Counts from an assignment: unmatched predictions are false positives (but those
+    in ``excused``), unmatched required gold items false negatives."""
     matched_gold = {g for g, _ in pairs}
     matched_pred = {p for _, p in pairs}
     missed = [g for i, g in enumerate(gold) if i not in matched_gold and not is_optional(g)]
-    extra = [p for i, p in enumerate(predicted) if i not in matched_pred]
+    extra = [
+        p for i, p in enumerate(predicted) if i not in matched_pred and i not in excused
+    ]
     return PartResult(Counts(len(pairs), len(extra), len(missed)), missed, extra)
 
 
@@ -144,6 +149,9 @@ def score_quotes(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
 
     found = assign(gi, pi, lambda i, j: text_ok[i][j], speaker_first, required)
     attributed = assign(gi, pi, lambda i, j: text_ok[i][j] and speaker_ok[i][j], dice, required)
+    # A prediction whose words are those of an optional gold quote costs nothing,
+    # whoever it names: the annotator might have coded it either way.
+    excused = frozenset(j for j in pi if any(text_ok[i][j] for i in gi if not required(i)))
 
     checker = _Checker("quotes")
     dates = Tally()
@@ -155,8 +163,8 @@ def score_quotes(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
             checker.check(dates, "date", g, p, date_of(g.get("date")) == date_of(p.get("date")))
     return PartScore(
         {
-            "quotes.found": _result(gold, predicted, found),
-            "quotes.attribution": _result(gold, predicted, attributed),
+            "quotes.found": _result(gold, predicted, found, excused),
+            "quotes.attribution": _result(gold, predicted, attributed, excused),
         },
         {"quotes.date_accuracy": dates},
         checker.mismatches,

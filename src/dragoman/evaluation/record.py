@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from dragoman.errors import EvaluationError
@@ -33,11 +33,14 @@ def evaluate_record(
     *,
     gold_source: str = "gold",
     predicted_source: str = "prediction",
+    parts: Collection[str] | None = None,
 ) -> ReportDetail:
-    """Score every part of ``predicted`` against ``gold`` (both in the output contract's
-    shape); the sources name the inputs in error messages."""
+    """Score the ``parts`` (default: every part) of ``predicted`` against ``gold`` (both
+    in the output contract's shape); the sources name the inputs in error messages."""
     results, accuracies, mismatches = {}, {}, []
     for part, scorer in SCORERS.items():
+        if parts is not None and part not in parts:
+            continue
         score = scorer(
             record_items(gold, part, source=gold_source),
             record_items(predicted, part, source=predicted_source),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dragoman.evaluation.counts import Counts, Tally
-from dragoman.evaluation.parts import PartResult
+from dragoman.evaluation.parts import SCORERS, PartResult
 
 # Metric prefixes with precision/recall/F1, and accuracies, in the order they print.
 COUNT_KEYS = (
@@ -61,11 +61,16 @@ class EvalReport:
 
     details: list[ReportDetail] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)
+    #: The parts scored: a set whose gold annotates only quotes scores only quotes.
+    parts: tuple[str, ...] = tuple(SCORERS)
+
+    def _scored(self, key: str) -> bool:
+        return key.split(".", 1)[0] in self.parts
 
     @property
     def counts(self) -> dict[str, Counts]:
-        """Summed counts per part (every key present, even with no reports)."""
-        totals = {key: Counts() for key in COUNT_KEYS}
+        """Summed counts per scored part (every key present, even with no reports)."""
+        totals = {key: Counts() for key in COUNT_KEYS if self._scored(key)}
         for detail in self.details:
             for key, result in detail.results.items():
                 totals[key] = totals.get(key, Counts()) + result.counts
@@ -73,8 +78,8 @@ class EvalReport:
 
     @property
     def accuracies(self) -> dict[str, Tally]:
-        """Summed tallies per accuracy (every key present, even with no reports)."""
-        totals = {key: Tally() for key in ACCURACY_KEYS}
+        """Summed tallies per scored accuracy (every key present, even with no reports)."""
+        totals = {key: Tally() for key in ACCURACY_KEYS if self._scored(key)}
         for detail in self.details:
             for key, tally in detail.accuracies.items():
                 totals[key] = totals.get(key, Tally()) + tally
@@ -96,6 +101,7 @@ class EvalReport:
         """Everything, JSON-ready: scores, the counts behind them, per-report details."""
         return {
             "reports": len(self.details),
+            "parts": list(self.parts),
             "metrics": self.metrics(),
             "counts": {k: c.to_dict() for k, c in self.counts.items()},
             "accuracies": {k: t.to_dict() for k, t in self.accuracies.items()},
