@@ -118,7 +118,7 @@ def test_unknown_parts_are_an_error(tmp_path: Path) -> None:
 
 def test_the_shipped_sets_pin_real_metrics_of_the_parts_they_score() -> None:
     sets = pinned_sets()
-    assert {"devset"} <= set(sets)
+    assert {"devset", "polnear/dev"} <= set(sets)
     for pinned in sets.values():
         metrics = EvalReport(parts=pinned.parts).metrics()
         assert pinned.floors and set(pinned.floors) <= set(metrics)
