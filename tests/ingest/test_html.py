@@ -71,7 +71,8 @@ def test_page_without_an_article_is_an_empty_report(fixture_path: FixturePath) -
 @pytest.mark.parametrize(
     "page",
     [
-        "<html><head><title>Log in</title></head><body><nav><a href='/'>Home</a></nav></body></html>",
+        "<html><head><title>Log in</title></head>"
+        "<body><nav><a href='/'>Home</a></nav></body></html>",
         "<html><body><script>var talks = 'Istanbul';</script></body></html>",
         "<!-- nothing here -->",
     ],

@@ -15,17 +15,76 @@ from typing import Any
 import feedparser
 
 from dragoman.errors import EmptyReport, MalformedReport
-from dragoman.ingest.fields import parse_date, parse_language, trim_body
+from dragoman.ingest.fields import parse_date, parse_language, shown, trim_body
 from dragoman.ingest.htmltext import html_to_text
 from dragoman.ingest.loaded import Loaded
 from dragoman.models import Article
 
 
 def read(text: str, source: str) -> Loaded:
-    """Every entry of the feed in ``text``, and an error for each entry without text."""
+    """Every entry of the feed in ``text``, and an error for each entry without text.
+
+    Where feedparser fails on the whole feed (it raises on a character reference such as
+    ``&#xD800;``), the entries are parsed one at a time, so only the bad one is lost.
+    """
+    try:
+        parsed = _parse(text)
+    except Exception:  # noqa: BLE001 - a parser failure; retried entry by entry
+        return _read_entry_by_entry(text, source)
+    return _read_parsed(parsed, source)
+
+
+def _parse(text: str) -> Any:
     # A stream, never the string itself: feedparser would fetch a string that looks
     # like a URL, or open one that looks like a file path.
-    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8")))
+    return feedparser.parse(io.BytesIO(text.encode("utf-8", errors="replace")))
+
+
+def _entry_spans(text: str) -> list[tuple[int, int]]:
+    """Where each ``<item>``/``<entry>`` element stands (found with ``str.find``, in
+    time linear in the text; an element never closed runs to the end)."""
+    lower = text.lower()
+    spans: list[tuple[int, int]] = []
+    for tag in ("item", "entry"):
+        position = 0
+        while (start := lower.find(f"<{tag}", position)) != -1:
+            after = lower[start + len(tag) + 1 : start + len(tag) + 2]
+            if after and after not in "> \t\r\n/":
+                position = start + 1
+                continue
+            end = lower.find(f"</{tag}>", start)
+            end = len(text) if end == -1 else end + len(tag) + 3
+            spans.append((start, end))
+            position = end
+        if spans:
+            break
+    return spans
+
+
+def _read_entry_by_entry(text: str, source: str) -> Loaded:
+    spans = _entry_spans(text)
+    if not spans:
+        raise MalformedReport("not a readable RSS or Atom feed", source=source)
+    head, tail = text[: spans[0][0]], text[spans[-1][1] :]
+    loaded = Loaded()
+    for number, (start, end) in enumerate(spans, 1):
+        try:
+            one = _read_parsed(_parse(head + text[start:end] + tail), source, number)
+        except MalformedReport as err:
+            loaded.errors.append(err)
+            continue
+        except Exception as err:  # noqa: BLE001 - this entry only
+            reason = f"{type(err).__name__}: {str(err).splitlines()[0][:120] if str(err) else ''}"
+            loaded.errors.append(
+                MalformedReport(f"entry {number} could not be read ({reason})", source=source)
+            )
+            continue
+        loaded.articles.extend(one.articles)
+        loaded.errors.extend(one.errors)
+    return loaded
+
+
+def _read_parsed(parsed: Any, source: str, first_number: int = 1) -> Loaded:
     entries = parsed.get("entries") or []
     if not entries:
         if parsed.get("bozo") and not parsed.get("version"):
@@ -36,7 +95,7 @@ def read(text: str, source: str) -> Loaded:
     outlet = _text(feed.get("title"))
     language = feed.get("language")
     loaded = Loaded()
-    for number, entry in enumerate(entries, 1):
+    for number, entry in enumerate(entries, first_number):
         body = _body(entry)
         if not body:
             loaded.errors.append(EmptyReport(f"{_name(entry, number)} has no text", source=source))
@@ -51,7 +110,7 @@ def read(text: str, source: str) -> Loaded:
 def _name(entry: Any, number: int) -> str:
     """How an error points at an entry: its place in the feed, and its title if any."""
     title = _text(entry.get("title"))
-    return f"entry {number} ({title!r})" if title else f"entry {number}"
+    return f"entry {number} ({shown(title)})" if title else f"entry {number}"
 
 
 def _article(entry: Any, body: str, source: str, outlet: str | None, language: object) -> Article:

@@ -26,6 +26,9 @@ _BLANK_LINES_AT_START = re.compile(r"\A(?:[^\S\n]*\n)+")
 _ISO_ZULU = re.compile(r"[zZ]$")
 
 
+SHOWN_CHARS = 80
+
+
 def parse_date(value: object) -> dt.date | None:
     """The calendar day a value names, as written (no time-zone shift).
 
@@ -41,7 +44,7 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise TypeError(f"expected a date, got {type(value).__name__} {value!r}")
+        raise TypeError(f"expected a date, got {type(value).__name__} {shown(value)}")
     text = value.strip()
     if not text:
         return None
@@ -58,7 +61,17 @@ def parse_date(value: object) -> dt.date | None:
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         pass
-    raise ValueError(f"unrecognised date {value!r}")
+    raise ValueError(f"unrecognised date {shown(value)}")
+
+
+def shown(value: object, limit: int = SHOWN_CHARS) -> str:
+    """A value as an error message may quote it: its repr, cut to ``limit`` characters
+    (an input's value is never put whole into a message). Containers are not walked:
+    a value built from YAML aliases may be enormous once expanded."""
+    if isinstance(value, (dict, list, tuple, set)):
+        return f"<{type(value).__name__} of {len(value)} items>"
+    text = repr(value[: limit + 1]) if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def parse_language(value: object) -> str:
