@@ -6,6 +6,11 @@ cannot be analysed or saved is reported beside the results, never raised, so tha
 batch always goes on; errors that stop everything (no model, no database) are raised
 as :class:`~dragoman.errors.DragomanError`.
 
+Entry points only: no SQL here (the store answers through
+:class:`~dragoman.store.Store`), no web app (``dragoman serve`` builds it with
+:func:`dragoman.web.create_app`), and the gold files are written by
+:mod:`dragoman.ingest.writers`.
+
 The NLP pipeline is loaded lazily, once per process (:func:`default_analyzer`), and
 only when there is an article to analyse: ingesting a folder that is already in the
 store does not load it at all.
@@ -14,26 +19,26 @@ store does not load it at all.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sqlalchemy import select
-
 from dragoman import record as rec
-from dragoman.errors import AnalysisError, DragomanError, EvaluationError, ModelNotFound, StoreError
+from dragoman.errors import AnalysisError, DragomanError, EvaluationError, ModelNotFound
 from dragoman.evaluate import (
     DEFAULT_FLOORS,
     EvalReport,
+    EvalSet,
     check_floors,
     evaluate_dir,
+    load_eval_set,
     load_floors,
 )
-from dragoman.ingest import iter_report_files, read_path
+from dragoman.ingest import iter_report_files, read_path, writers
+from dragoman.ingest.writers import GoldExportResult
 from dragoman.models import Article, ArticleRecord
 from dragoman.record import (
     FORMATS,
@@ -47,17 +52,17 @@ from dragoman.record import (
 from dragoman.record.contradictions import DEFAULT_WINDOW
 from dragoman.record.filters import DateLike
 from dragoman.store import DEFAULT_PATH, Store
-from dragoman.store.engine import describe_error
 from dragoman.store.engine import display_name as _display_name
-from dragoman.store.schema import articles
 
 if TYPE_CHECKING:  # the pipeline imports spaCy: slow, and only needed to analyse
     from dragoman.nlp.pipeline import Analyzer
 
 __all__ = [
     "DEFAULT_FLOORS",
+    "EvalSet",
     "DEFAULT_PATH",
     "EXPORT_FORMATS",
+    "GoldExportResult",
     "IngestResult",
     "Progress",
     "analyze_paths",
@@ -69,11 +74,11 @@ __all__ = [
     "export_gold",
     "floor_failures",
     "ingest_paths",
+    "load_eval_set",
     "load_floors",
     "open_store",
     "positions",
     "reason",
-    "serve_app",
     "summary",
     "timeline",
 ]
@@ -180,13 +185,7 @@ def open_store(db: str | os.PathLike[str] = DEFAULT_PATH, *, must_exist: bool = 
     With ``must_exist``, a file path that does not exist is an error instead of a new,
     empty database: asking questions of a store that was never filled is a typo.
     """
-    target = os.fspath(db)
-    if must_exist and "://" not in target and not Path(target).is_file():
-        raise StoreError(
-            "no database here; fill one first with: dragoman ingest PATH --db " + target,
-            source=target,
-        )
-    return Store.open(target)
+    return Store.open(db, must_exist=must_exist)
 
 
 class _Opened:
@@ -209,14 +208,17 @@ def ingest_paths(
     db: Db,
     progress: Progress | None = None,
     analyzer: Analyzer | None = None,
+    follow_links: bool = False,
 ) -> IngestResult:
     """Read, analyse and store every report under ``paths``.
 
     Each article is saved in its own transaction. An article already stored (same body,
     whatever the file) is counted as present and not analysed again, so running a batch
     twice is fast and changes nothing. ``db`` is an open Store or a path/URL to open.
+    A link in a folder that leads out of it is reported and not read, unless
+    ``follow_links``.
     """
-    files = list(iter_report_files(paths))
+    files = list(iter_report_files(paths, follow_links))
     result = IngestResult(files=len(files))
     with _Opened(db) as store:
         for done, path in enumerate(files, 1):
@@ -250,9 +252,14 @@ def _ingest_file(path: Path, store: Store, result: IngestResult, analyzer: Analy
 # -- evaluate -----------------------------------------------------------------------
 
 
-def evaluate(directory: str | os.PathLike[str], analyzer: Analyzer | None = None) -> EvalReport:
+def evaluate(
+    directory: str | os.PathLike[str],
+    analyzer: Analyzer | None = None,
+    parts: Sequence[str] | None = None,
+) -> EvalReport:
     """Analyse every report in ``directory`` that has a gold record beside it, and
-    score the records (see :func:`dragoman.evaluate.evaluate_dir`).
+    score the records (see :func:`dragoman.evaluate.evaluate_dir`): every part, or only
+    ``parts`` where the set's gold annotates only those (see :func:`load_eval_set`).
 
     A report that cannot be read or analysed stops the evaluation with its reason:
     scoring without it would flatter the scores.
@@ -269,7 +276,7 @@ def evaluate(directory: str | os.PathLike[str], analyzer: Analyzer | None = None
             )
         return _analyze_one(analyzer or default_analyzer(), loaded.articles[0]).to_dict()
 
-    return evaluate_dir(Path(directory), analyze)
+    return evaluate_dir(Path(directory), analyze, parts)
 
 
 def floor_failures(
@@ -308,19 +315,13 @@ def summary(db: Db) -> dict[str, Any]:
     ``parties`` and ``sample_source`` (a stored report's source, to point users at)."""
     with _Opened(db, must_exist=True) as store:
         data = store.summary()
-        query = select(articles.c.source).order_by(articles.c.published.nulls_last(), articles.c.id)
-        try:
-            with store.engine.connect() as connection:
-                sample = connection.execute(query.limit(1)).scalar()
-        except Exception as e:
-            raise StoreError(f"cannot read: {describe_error(e)}", source=store.name) from e
         return {
             "database": display_name(store.target),
             "counts": dict(data["counts"]),
             "published": {k: _iso(v) for k, v in data["published"].items()},
             "top_speakers": [[name, count] for name, count in data["top_speakers"]],
             "parties": list(data["parties"]),
-            "sample_source": sample,
+            "sample_source": data["sample_source"],
         }
 
 
@@ -404,25 +405,7 @@ def export(db: Db, fmt: str, out: str | os.PathLike[str] | TextIO) -> ExportResu
         return rec.export_records(store.records(), fmt, out)
 
 
-# -- review: gold files and the web app ---------------------------------------------
-
-
-@dataclass
-class GoldExportResult:
-    """What ``export-gold`` wrote: per report, the gold file and the report file, and
-    the reports whose text could not be written so that it reads back identically."""
-
-    out: str
-    files: list[tuple[str, str]] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "out": self.out,
-            "reports": len(self.files),
-            "files": [{"gold": g, "report": r} for g, r in self.files],
-            "warnings": list(self.warnings),
-        }
+# -- review: gold files ------------------------------------------------------------
 
 
 def export_gold(
@@ -433,114 +416,16 @@ def export_gold(
     contract's shape (corrections applied, rejected extractions left out), and the
     report's text as ``ID.md`` (front matter: title, url, outlet, date, caption,
     credit) or, where Markdown would change the body, as ``ID.txt`` (the seed's format).
-    Either is checked to read back to the same body, so that offsets stay right.
+    Either is checked to read back to the same body, so that offsets stay right
+    (see :mod:`dragoman.ingest.writers`).
     """
-    from dragoman.errors import GoldExportError
-
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise GoldExportError("is a file; give a folder for the gold files", source=str(folder))
+    folder = writers.gold_folder(out)
     result = GoldExportResult(out=str(folder))
     with _Opened(db, must_exist=True) as store:
         ids = [a.id for a in store.articles()] if include_unreviewed else store.reviewed_ids()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise GoldExportError(f"cannot create the folder: {e}", source=str(folder)) from e
+        writers.make_folder(folder)
         for article_id in ids:
             record = store.load(article_id, reviewed=True)
-            if record is None:
-                continue
-            suffix, text, exact = _report_text(record.article)
-            if not exact:
-                result.warnings.append(
-                    f"{article_id}: the report's text does not read back exactly; "
-                    "offsets in the gold may not match"
-                )
-            report_path = folder / f"{article_id}{suffix}"
-            gold_path = folder / f"{article_id}.json"
-            report_path.write_text(text, encoding="utf-8")
-            gold_path.write_text(
-                json.dumps(_gold(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            result.files.append((str(gold_path), str(report_path)))
+            if record is not None:
+                result.add(writers.write_gold(record, folder))
     return result
-
-
-def _gold(record: ArticleRecord) -> dict[str, Any]:
-    """The reviewed record as gold: a corrected speaker missing from the actors is
-    added to them, since the gold lists everyone the report quotes."""
-    data = record.to_dict()
-    names = {a.name.casefold() for a in record.actors}
-    for quote in record.quotes:
-        speaker = quote.speaker
-        if speaker and speaker != "anonymous" and speaker.casefold() not in names:
-            names.add(speaker.casefold())
-            data["actors"].append(
-                {
-                    "name": speaker,
-                    "aliases": [],
-                    "role": None,
-                    "party": None,
-                    "kind": "person",
-                    "mentions": [],
-                    "confidence": 1.0,
-                }
-            )
-    return data
-
-
-def _report_text(article: Article) -> tuple[str, str, bool]:
-    """``(suffix, text, exact)``: the report as Markdown with front matter, else in the
-    seed's text format, whichever reads back to the same body and metadata."""
-    import yaml
-
-    from dragoman.ingest.markdown import parse_markdown
-    from dragoman.ingest.text import parse_text
-
-    meta = {
-        "title": article.title,
-        "url": article.url,
-        "outlet": article.outlet,
-        "date": article.published.isoformat() if article.published else None,
-        "caption": article.caption,
-        "credit": article.credit,
-        "language": article.language if article.language != "en" else None,
-    }
-    front = yaml.safe_dump(
-        {k: v for k, v in meta.items() if v}, allow_unicode=True, sort_keys=False
-    )
-    markdown = f"---\n{front}---\n\n{article.body}\n"
-
-    def same(read: Article) -> bool:
-        return (read.body, read.published, read.caption, read.credit) == (
-            article.body, article.published, article.caption, article.credit,
-        )  # fmt: skip
-
-    try:
-        if same(parse_markdown(markdown)) and parse_markdown(markdown).title == article.title:
-            return ".md", markdown, True
-    except DragomanError:
-        pass
-    header = ""
-    if article.published:
-        header = f"date {article.published.isoformat()} {article.caption or ''}".rstrip()
-        if article.credit:
-            header += f"| Photo: {article.credit}"
-        header += "\n\n"
-    plain = header + article.body + "\n"
-    try:
-        if same(parse_text(plain)):
-            return ".txt", plain, True
-    except DragomanError:
-        pass
-    return ".md", markdown, False
-
-
-def serve_app(db: Db, token: str | None = None) -> Any:
-    """The web app (FastAPI) over ``db``; see :func:`dragoman.web.create_app`."""
-    from dragoman.web import create_app
-
-    if isinstance(db, Store):
-        return create_app(db, token=token)
-    return create_app(open_store(db, must_exist=True), token=token)

@@ -99,3 +99,19 @@ def test_the_same_report_in_two_files_is_stored_once(tmp_path: Path) -> None:
     result = run(["ingest", tmp_path / "a", tmp_path / "b", "--db", db])
     assert result.exit_code == 0, result.output
     assert "added 1, already present 1, failed 0" in result.stdout
+
+
+def test_ingest_refuses_a_link_out_of_the_folder_unless_asked(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    outside = tmp_path / "private.txt"
+    outside.write_text("The envoy said the ceasefire would hold until spring.\n")
+    (folder / "planted.txt").symlink_to(outside)
+    db = tmp_path / "links.db"
+    refused = run(["ingest", folder, "--db", db])
+    assert refused.exit_code == 1
+    assert "link leading out of the folder" in refused.stderr
+    assert "added 0" in refused.stdout + refused.stderr
+    followed = run(["ingest", folder, "--db", db, "--follow-links"])
+    assert followed.exit_code == 0, followed.stderr
+    assert "added 1" in followed.stdout + followed.stderr

@@ -1,0 +1,212 @@
+"""The negotiation kept in the store: ``summary``, ``positions``, ``timeline``,
+``contradictions`` and ``export``."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from dragoman import api
+from dragoman.cli.base import DbOption, JsonOption, echo_json, handles_errors, out, say
+from dragoman.cli.render import (
+    contradictions_view,
+    history_view,
+    listing,
+    none_found,
+    plural,
+    positions_view,
+    summary_view,
+    timeline_view,
+)
+
+PartyOption = Annotated[
+    str | None, typer.Option("--party", help="Only this party (e.g. Russia), any case.")
+]
+IssueOption = Annotated[
+    str | None, typer.Option("--issue", help="Only this issue code (e.g. neutrality).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="From this day on (YYYY-MM-DD), inclusive.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD), inclusive.")
+]
+
+
+@handles_errors
+def summary(db: DbOption = api.DEFAULT_PATH, as_json: JsonOption = False) -> None:
+    """Summarise the negotiation kept in the database: counts, dates, speakers, parties.
+
+    Example: dragoman summary --db demo.db
+    """
+    with api.open_store(db, must_exist=True) as store:
+        data = api.summary(store)
+    if as_json:
+        echo_json(data)
+        return
+    out.print(summary_view(data), soft_wrap=True)
+
+
+@handles_errors
+def positions(
+    db: DbOption = api.DEFAULT_PATH,
+    party: PartyOption = None,
+    issue: IssueOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only positions reported by this actor.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    history: Annotated[
+        bool, typer.Option("--history", help="Also show every report, with its evidence.")
+    ] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Where each party stands on each issue: the latest stance, since when, says who.
+
+    A stance is dated by the statement, else by the report's publication day. With
+    --history, every report of each position in date order: changes of stance and
+    concessions are marked, with the sentence that carries each.
+
+    Example: dragoman positions --db demo.db --party Ukraine --history
+    """
+    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    states = api.positions(db, **filters)
+    if as_json:
+        echo_json(listing(api.display_name(db), filters, "positions", states))
+        return
+    if not states:
+        out.print(none_found("positions", filters))
+        return
+    out.print(positions_view(states))
+    if history:
+        for state in states:
+            out.print(history_view(state))
+
+
+@handles_errors
+def timeline(
+    db: DbOption = api.DEFAULT_PATH,
+    party: Annotated[
+        str | None,
+        typer.Option("--party", help="Only events this party or one of its people took part in."),
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only events this participant took part in.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Only this type of event (talks, call, summit…).")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The events across reports, by date, each with every report of it as a source.
+
+    An event told by several reports is one event with several sources; reports
+    that disagree on its date or place are flagged under conflicts.
+
+    Example: dragoman timeline --db demo.db --type talks --since 2022-03-01
+    """
+    filters = {"party": party, "actor": actor, "type": event_type, "since": since, "until": until}
+    events = api.timeline(
+        db, party=party, actor=actor, event_type=event_type, since=since, until=until
+    )
+    if as_json:
+        echo_json(listing(api.display_name(db), filters, "events", events))
+        return
+    if not events:
+        out.print(none_found("events", filters))
+        return
+    out.print(timeline_view(events))
+
+
+@handles_errors
+def contradictions(
+    db: DbOption = api.DEFAULT_PATH,
+    party: PartyOption = None,
+    issue: IssueOption = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only contradictions this actor is a side of.")
+    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    window: Annotated[
+        int,
+        typer.Option(
+            "--window", min=0, help="Most days apart two claims may be.", show_default=True
+        ),
+    ] = 7,
+    as_json: JsonOption = False,
+) -> None:
+    """Claims that disagree, within a window of days, with the evidence of each.
+
+    Judgements of the talks, positive against negative, by two actors or by one over
+    time; and opposite stances (accept or propose against reject) reported
+    for one party on one issue by different actors.
+
+    Example: dragoman contradictions --db demo.db --window 3
+    """
+    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    found = api.contradictions(db, window=window, **filters)
+    if as_json:
+        shown = {**filters, "window": window}
+        echo_json(listing(api.display_name(db), shown, "contradictions", found))
+        return
+    if not found:
+        out.print(none_found("contradictions", filters))
+        return
+    out.print(contradictions_view(found))
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+DEFAULT_EXPORT_FOLDER = "dragoman-export"
+
+
+@handles_errors
+def export(
+    fmt: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            help="jsonl: one record per line; csv or parquet: one file per table.",
+            case_sensitive=False,
+        ),
+    ],
+    db: DbOption = api.DEFAULT_PATH,
+    out_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help=(
+                "jsonl: the file (default: standard output); csv, parquet: the folder "
+                f"(default: {DEFAULT_EXPORT_FOLDER})."
+            ),
+        ),
+    ] = None,
+) -> None:
+    """Write the whole store out for other tools.
+
+    jsonl: one record per line, as analyze --json prints it. csv and parquet: one file
+    per table (articles, actors, quotes, events, positions, assessments), dates as
+    YYYY-MM-DD; parquet needs pyarrow.
+
+    Example: dragoman export --format csv --db demo.db --out demo-tables
+    """
+    if fmt is ExportFormat.jsonl and out_path is None:
+        api.export(db, fmt.value, sys.stdout)
+        return
+    target = out_path if out_path is not None else Path(DEFAULT_EXPORT_FOLDER)
+    result = api.export(db, fmt.value, target)
+    rows = ", ".join(f"{n} {table}" for table, n in result.rows.items())
+    say(f"{fmt.value}: wrote {plural(len(result.files), 'file')} to {result.out} ({rows})")
