@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "nlp": 2,
     "store": 2,
     "record": 3,
+    "batch": 4,
     "evaluation": 4,
     "evaluate": 4,
     "api": 5,

@@ -19,6 +19,7 @@ store does not load it at all.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -27,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from dragoman import record as rec
-from dragoman.errors import AnalysisError, DragomanError, EvaluationError, ModelNotFound
+from dragoman.batch import DEFAULT_TIMEOUT, Analysis, Outcome, analyze_article, workers_for
+from dragoman.errors import DragomanError, EvaluationError
 from dragoman.evaluate import (
     DEFAULT_FLOORS,
     EvalReport,
@@ -105,17 +107,13 @@ def default_analyzer() -> Analyzer:
         return _analyzer
 
 
-def _analyze_one(analyzer: Analyzer, article: Article) -> ArticleRecord:
-    """The record of one article; a failure inside the pipeline becomes an AnalysisError
-    naming the article, so that the batch it belongs to can go on."""
-    try:
-        return analyzer.analyze(article)
-    except DragomanError:
-        raise
-    except Exception as e:
-        raise AnalysisError(
-            f"analysis failed ({type(e).__name__}: {e})", source=article.source or article.id
-        ) from e
+def _analyze_one(
+    analyzer: Analyzer, article: Article, timeout: float | None = DEFAULT_TIMEOUT
+) -> ArticleRecord:
+    """The record of one article; a failure inside the pipeline, or a run past
+    ``timeout`` seconds, becomes an AnalysisError naming the article, so that the batch
+    it belongs to can go on (see :func:`dragoman.batch.analyze_article`)."""
+    return analyze_article(analyzer, article, timeout)
 
 
 def reason(error: DragomanError) -> str:
@@ -127,7 +125,9 @@ def reason(error: DragomanError) -> str:
 
 
 def analyze_paths(
-    paths: Iterable[str | os.PathLike[str]], analyzer: Analyzer | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    analyzer: Analyzer | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[tuple[Path, ArticleRecord | None, DragomanError | None]]:
     """Each report under ``paths`` with its record, or with the reason it has none.
 
@@ -135,7 +135,7 @@ def analyze_paths(
     reports (JSON Lines, feeds) yields one item per report, then one per bad entry. An
     item is ``(path, record, None)`` or ``(path, None, error)``; the error is an
     :class:`~dragoman.errors.IngestError` for a bad file, or a DragomanError for a
-    report the pipeline failed on. Nothing is stored.
+    report the pipeline failed on or stopped after ``timeout`` seconds. Nothing is stored.
     """
     for path in iter_report_files(paths):
         loaded = read_path(path)
@@ -143,7 +143,7 @@ def analyze_paths(
             if analyzer is None:
                 analyzer = default_analyzer()
             try:
-                record = _analyze_one(analyzer, article)
+                record = _analyze_one(analyzer, article, timeout)
             except DragomanError as e:
                 yield path, None, e
             else:
@@ -209,6 +209,8 @@ def ingest_paths(
     progress: Progress | None = None,
     analyzer: Analyzer | None = None,
     follow_links: bool = False,
+    workers: int | None = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> IngestResult:
     """Read, analyse and store every report under ``paths``.
 
@@ -216,37 +218,76 @@ def ingest_paths(
     whatever the file) is counted as present and not analysed again, so running a batch
     twice is fast and changes nothing. ``db`` is an open Store or a path/URL to open.
     A link in a folder that leads out of it is reported and not read, unless
-    ``follow_links``.
+    ``follow_links``. The analysis runs in ``workers`` processes (None: one per core,
+    when there are reports enough to keep them busy); a report whose analysis takes
+    longer than ``timeout`` seconds is stopped and reported as failed.
     """
     files = list(iter_report_files(paths, follow_links))
     result = IngestResult(files=len(files))
     with _Opened(db) as store:
-        for done, path in enumerate(files, 1):
-            _ingest_file(path, store, result, analyzer)
-            if progress is not None:
-                progress(path, done, len(files))
+        todo = _to_analyse(files, store, result)
+        # Items up to the first report to analyse: when every report is stored already,
+        # the pipeline is never loaded, and a second run of a batch stays fast.
+        ahead: list[tuple[_Item, Article | None]] = []
+        for pair in todo:
+            ahead.append(pair)
+            if pair[1] is not None:
+                analyzer = analyzer or default_analyzer()
+                break
+        items = itertools.chain(ahead, todo)
+        analysis = Analysis(analyzer, workers_for(workers, len(files)), timeout)  # type: ignore[arg-type]
+        for outcome in analysis.run(items):
+            index, path, last = outcome.item
+            _keep(outcome, store, result)
+            if last and progress is not None:
+                progress(path, index + 1, len(files))
     return result
 
 
-def _ingest_file(path: Path, store: Store, result: IngestResult, analyzer: Analyzer | None) -> None:
-    loaded = read_path(path)
-    for article in loaded.articles:
-        source = article.source or str(path)
-        try:
-            if store.has(article.id):
-                result.present += 1
+_Item = tuple[int, Path, bool]  # (the file's index, the file, whether its last item)
+
+
+def _to_analyse(
+    files: list[Path], store: Store, result: IngestResult
+) -> Iterator[tuple[_Item, Article | None]]:
+    """What each file holds that is not stored yet, read one file at a time, the file's
+    failures counted; a file with nothing to analyse is one pass-through item."""
+    for index, path in enumerate(files):
+        loaded = read_path(path)
+        for error in loaded.errors:
+            result.failed.append((error.source or str(path), reason(error)))
+        fresh = []
+        for article in loaded.articles:
+            try:
+                stored = store.has(article.id)
+            except DragomanError as e:
+                result.failed.append((e.source or article.source or str(path), reason(e)))
                 continue
-            record = _analyze_one(analyzer or default_analyzer(), article)
-            if store.save(record):
-                result.added += 1
-            else:
+            if stored:
                 result.present += 1
+            else:
+                fresh.append(article)
+        if not fresh:
+            yield (index, path, True), None
+        for number, article in enumerate(fresh, 1):
+            yield (index, path, number == len(fresh)), article
+
+
+def _keep(outcome: Outcome[_Item], store: Store, result: IngestResult) -> None:
+    """Save an analysed report (in its own transaction), or count why it failed."""
+    if outcome.failure is not None:
+        result.failed.append(outcome.failure)
+    elif outcome.record is not None:
+        try:
+            saved = store.save(outcome.record)
         except DragomanError as e:
-            if isinstance(e, ModelNotFound):
-                raise  # nothing else could be analysed either
-            result.failed.append((e.source or source, reason(e)))
-    for error in loaded.errors:
-        result.failed.append((error.source or str(path), reason(error)))
+            source = e.source or outcome.record.article.source or str(outcome.item[1])
+            result.failed.append((source, reason(e)))
+            return
+        if saved:
+            result.added += 1
+        else:
+            result.present += 1
 
 
 # -- evaluate -----------------------------------------------------------------------

@@ -80,6 +80,13 @@ class AnalysisError(DragomanError):
     code = "D201"
 
 
+class AnalysisTimeout(AnalysisError):
+    """A report's analysis ran past its time budget (or its worker stopped answering);
+    it is reported as failed and the batch goes on."""
+
+    code = "D203"
+
+
 class LexiconError(DragomanError):
     """A gazetteer or lexicon file (the user's ``DRAGOMAN_GAZETTEER``) is missing or
     not valid YAML of the expected shape."""

@@ -10,6 +10,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from dragoman import api
+from dragoman.batch import DEFAULT_TIMEOUT
 from dragoman.cli.base import DbOption, JsonOption, err, fail, handles_errors, out, say, warn
 from dragoman.cli.render import record_view
 
@@ -23,6 +24,7 @@ def analyze(
         ),
     ],
     as_json: JsonOption = False,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Print what dragoman extracts from each report, without a database.
 
@@ -33,7 +35,7 @@ def analyze(
     Example: dragoman analyze examples/2022-03-30_kremlin_no_breakthrough.txt --json
     """
     failed = 0
-    for path, record, error in api.analyze_paths(files):
+    for path, record, error in api.analyze_paths(files, timeout=timeout or None):
         if error is not None or record is None:
             failed += 1
             if error is not None:
@@ -45,6 +47,17 @@ def analyze(
             out.print(record_view(record))
     if failed:
         raise typer.Exit(1)
+
+
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout",
+        min=0,
+        help="Seconds one report may take to analyse; past that it is reported as failed "
+        "and the batch goes on (0: no limit).",
+    ),
+]
 
 
 def _progress() -> Progress:
@@ -73,6 +86,16 @@ def ingest(
             help="Read links in a folder that lead out of it (by default they are refused).",
         ),
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Processes that analyse reports. Default: one per core, when the batch "
+            "has reports enough to keep them busy.",
+        ),
+    ] = None,
+    timeout: TimeoutOption = DEFAULT_TIMEOUT,
 ) -> None:
     """Analyse reports and keep their records in the database.
 
@@ -89,7 +112,14 @@ def ingest(
         def step(path: Path, done: int, total: int) -> None:
             progress.update(task, completed=done, total=total, description=path.name)
 
-        result = api.ingest_paths(paths, store, progress=step, follow_links=follow_links)
+        result = api.ingest_paths(
+            paths,
+            store,
+            progress=step,
+            follow_links=follow_links,
+            workers=workers,
+            timeout=timeout or None,
+        )
     for source, reason in result.failed:
         fail(source, reason)
     if not result.files:
