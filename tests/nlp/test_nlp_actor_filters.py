@@ -23,11 +23,15 @@ def test_a_country_that_acts_is_a_party(analyze) -> None:
 
 
 def test_an_outlet_that_only_carries_a_report_is_not_an_actor(analyze) -> None:
-    record = analyze("Dmitry Peskov said the talks would resume, according to a Reuters report on Monday.")
+    record = analyze(
+        "Dmitry Peskov said the talks would resume, according to a Reuters report on Monday."
+    )
     assert "Reuters" not in names(record)
 
 
 def test_a_quoted_outlet_is_an_actor(analyze) -> None:
-    record = analyze("The TASS news agency said on Monday that the next round would be held in Istanbul.")
+    record = analyze(
+        "The TASS news agency said on Monday that the next round would be held in Istanbul."
+    )
     assert "TASS" in names(record)
     assert any(q.speaker == "TASS" for q in record.quotes)

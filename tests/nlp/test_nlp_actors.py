@@ -12,7 +12,10 @@ def actors(record):
 
 
 def test_title_before_a_name_gives_role_and_party(analyze) -> None:
-    record = analyze("Kremlin spokesman Dmitry Peskov spoke to reporters. French President Emmanuel Macron called later.")
+    record = analyze(
+        "Kremlin spokesman Dmitry Peskov spoke to reporters. French President "
+        "Emmanuel Macron called later."
+    )
     found = actors(record)
     assert found["Dmitry Peskov"].role == "Kremlin spokesman"
     assert found["Dmitry Peskov"].party == "Russia"
@@ -56,7 +59,9 @@ def test_an_unknown_person_merges_by_surname(analyze) -> None:
 
 
 def test_organisations(analyze) -> None:
-    record = analyze("Kyiv dropped its bid to join NATO but still wants to join the European Union.")
+    record = analyze(
+        "Kyiv dropped its bid to join NATO but still wants to join the European Union."
+    )
     found = actors(record)
     assert found["NATO"].kind == "organization"
     assert found["European Union"].kind == "organization"

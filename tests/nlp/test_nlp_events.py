@@ -117,7 +117,8 @@ def test_call_takes_the_speaker_of_the_clause_above(events) -> None:
 def test_proposed_summit_is_never_occurred(events) -> None:
     body = (
         "Volodymyr Zelensky wants to see Vladimir Putin face to face. "
-        "An encounter of the two heads of state is possible by the summer, Medinsky told state television."
+        "An encounter of the two heads of state is possible by the summer, "
+        "Medinsky told state television."
     )
     summit = only(events(body), "summit")
     assert summit.status == "proposed"
@@ -213,7 +214,8 @@ def test_planned_meeting_resolves_its_weekday_forward(events) -> None:
 @pytest.mark.model
 def test_planned_talks_scheduled_for_monday(events) -> None:
     found = events(
-        "A new round of negotiations is scheduled for Monday in Istanbul, the Turkish foreign ministry said."
+        "A new round of negotiations is scheduled for Monday in Istanbul, the "
+        "Turkish foreign ministry said."
     )
     talks = only(found, "talks")
     assert (talks.status, talks.date, talks.place) == ("planned", dt.date(2022, 4, 4), "Istanbul")

@@ -44,7 +44,8 @@ def test_fold_ignores_accents_case_and_transliteration() -> None:
 def test_a_user_file_extends_the_gazetteer(tmp_path: Path) -> None:
     extra = tmp_path / "mine.yaml"
     extra.write_text(
-        "people:\n  - {name: Ivan Testov, aliases: [Testov], role: envoy of Narnia, party: Narnia}\n"
+        "people:\n  - {name: Ivan Testov, aliases: [Testov], role: envoy of "
+        "Narnia, party: Narnia}\n"
         "parties:\n  Narnia: {aliases: [Cair Paravel], adjectives: [Narnian]}\n",
         encoding="utf-8",
     )

@@ -13,17 +13,27 @@ pytestmark = pytest.mark.model
 def quote_with(record, words: str):
     """The one quote whose text contains ``words``."""
     found = [q for q in record.quotes if words in q.text]
-    assert len(found) == 1, f"expected one quote with {words!r}, got {[q.text for q in record.quotes]}"
+    assert len(found) == 1, (
+        f"expected one quote with {words!r}, got {[q.text for q in record.quotes]}"
+    )
     return found[0]
+
 
 TUESDAY = dt.date(2022, 3, 29)
 WEDNESDAY = dt.date(2022, 3, 30)
 
 
 def test_direct_quote_with_full_name_and_weekday(analyze) -> None:
-    record = analyze("\u201cThe talks were useful,\u201d Kremlin spokesman Dmitry Peskov said on Tuesday.")
+    record = analyze(
+        "\u201cThe talks were useful,\u201d Kremlin spokesman Dmitry Peskov said on Tuesday."
+    )
     quote = quote_with(record, "talks were useful")
-    assert (quote.kind, quote.speaker, quote.cue, quote.date) == ("direct", "Dmitry Peskov", "said", TUESDAY)
+    assert (quote.kind, quote.speaker, quote.cue, quote.date) == (
+        "direct",
+        "Dmitry Peskov",
+        "said",
+        TUESDAY,
+    )
     assert record.article.body[quote.start : quote.end] == quote.text
 
 
@@ -50,7 +60,8 @@ def test_role_phrase_resolves_to_the_holder(analyze) -> None:
 
 def test_chief_negotiator_role_phrase(analyze) -> None:
     body = (
-        "The head of the Russian delegation, Vladimir Medinsky, met the Ukrainian side on Tuesday.\n\n"
+        "The head of the Russian delegation, Vladimir Medinsky, met the "
+        "Ukrainian side on Tuesday.\n\n"
         "Russia's chief negotiator said that a meeting of the presidents was possible."
     )
     quote = quote_with(analyze(body), "meeting of the presidents")
@@ -59,7 +70,9 @@ def test_chief_negotiator_role_phrase(analyze) -> None:
 
 
 def test_mixed_quote_takes_the_subject_of_its_verb(analyze) -> None:
-    record = analyze("Foreign Minister Sergei Lavrov on Friday described the draft as \u201ca step back\u201d.")
+    record = analyze(
+        "Foreign Minister Sergei Lavrov on Friday described the draft as \u201ca step back\u201d."
+    )
     quote = quote_with(record, "a step back")
     assert quote.kind == "mixed"
     assert quote.speaker == "Sergei Lavrov"
@@ -75,7 +88,9 @@ def test_indirect_speech(analyze) -> None:
 
 
 def test_colon_introduces_a_direct_quote(analyze) -> None:
-    record = analyze("Dmytro Kuleba told reporters in Antalya: \u201cThere was no progress on a ceasefire.\u201d")
+    record = analyze(
+        "Dmytro Kuleba told reporters in Antalya: \u201cThere was no progress on a ceasefire.\u201d"
+    )
     quote = quote_with(record, "no progress on a ceasefire")
     assert quote.kind == "direct"
     assert quote.speaker == "Dmytro Kuleba"
@@ -95,7 +110,9 @@ def test_a_quote_with_no_findable_speaker_says_so(analyze) -> None:
 
 
 def test_a_party_speaks_through_its_metonym(analyze) -> None:
-    record = analyze("The Kremlin said on Monday that the Istanbul meeting had brought no breakthrough.")
+    record = analyze(
+        "The Kremlin said on Monday that the Istanbul meeting had brought no breakthrough."
+    )
     quote = quote_with(record, "no breakthrough")
     assert quote.speaker == "Russia"
     assert quote.date == dt.date(2022, 3, 28)
@@ -103,7 +120,8 @@ def test_a_party_speaks_through_its_metonym(analyze) -> None:
 
 def test_explicit_month_day_dates_the_statement(analyze) -> None:
     record = analyze(
-        "Speaking on March 7, Dmitry Peskov said Russia wanted Ukraine to recognise Crimea as Russian.",
+        "Speaking on March 7, Dmitry Peskov said Russia wanted Ukraine to "
+        "recognise Crimea as Russian.",
         published=dt.date(2022, 3, 10),
     )
     assert quote_with(record, "recognise Crimea").date == dt.date(2022, 3, 7)
@@ -118,7 +136,9 @@ def test_a_vaguer_time_gives_no_day(analyze) -> None:
 
 
 def test_scare_quotes_are_not_quotes(analyze) -> None:
-    record = analyze("The so-called \u201cspecial military operation\u201d entered its second month.")
+    record = analyze(
+        "The so-called \u201cspecial military operation\u201d entered its second month."
+    )
     assert record.quotes == []
 
 
@@ -141,7 +161,9 @@ def test_a_quoted_fragment_holding_its_sentence_root_ends(analyze) -> None:
     record = analyze('Table: "how positions moved" by round, and "who said what" by date.')
     # It ends: the quotation after the colon stands alone (a direct quote whose speaker
     # is unknown, so null); the fragment with no speaker is a title, not a quote.
-    assert [(q.text, q.kind, q.speaker) for q in record.quotes] == [("how positions moved", "direct", None)]
+    assert [(q.text, q.kind, q.speaker) for q in record.quotes] == [
+        ("how positions moved", "direct", None)
+    ]
 
 
 def test_coordinated_speakers_keep_their_own_words(analyze) -> None:

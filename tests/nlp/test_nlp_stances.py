@@ -65,7 +65,8 @@ def test_negated_opposition_is_acceptance(analyze) -> None:
 
 def test_first_person_in_a_quote_is_the_speakers_party(analyze) -> None:
     record = analyze(
-        "\u201cWe proposed a meeting between the presidents,\u201d Vladimir Medinsky said on Tuesday."
+        "\u201cWe proposed a meeting between the presidents,\u201d Vladimir "
+        "Medinsky said on Tuesday."
     )
     assert positions(record)[("Russia", "leaders_meeting", None)].stance == "propose"
 
@@ -87,7 +88,8 @@ def test_a_forecast_is_not_a_demand(analyze) -> None:
 
 def test_a_claim_let_go_of_is_a_concession_on_the_donbas(analyze) -> None:
     record = analyze(
-        "Kyiv offered neutrality, while its claim on Donetsk and Luhansk would not be covered by the pact."
+        "Kyiv offered neutrality, while its claim on Donetsk and Luhansk would "
+        "not be covered by the pact."
     )
     found = positions(record)
     assert found[("Ukraine", "territory", "Donbas")].stance == "concede"
@@ -110,5 +112,7 @@ def test_giving_up_does_not_carry_over_to_a_coordinated_offer(analyze) -> None:
 
 
 def test_a_conjoined_clause_with_its_own_subject_is_not_governed(analyze) -> None:
-    record = analyze("Kyiv accepted a monthlong truce, but Moscow only said it would study sanctions relief.")
+    record = analyze(
+        "Kyiv accepted a monthlong truce, but Moscow only said it would study sanctions relief."
+    )
     assert ("Ukraine", "sanctions", None) not in positions(record)

@@ -36,7 +36,9 @@ def test_expressions_that_name_a_day(text: str, expected: dt.date) -> None:
     assert resolve(text, WEDNESDAY).date == expected
 
 
-@pytest.mark.parametrize("text", ["last week", "in February", "this month", "at the weekend", "soon"])
+@pytest.mark.parametrize(
+    "text", ["last week", "in February", "this month", "at the weekend", "soon"]
+)
 def test_expressions_that_name_no_day_resolve_to_none(text: str) -> None:
     assert resolve(text, WEDNESDAY).date is None
 
@@ -57,7 +59,9 @@ def test_without_a_publication_date_relative_forms_are_unknown() -> None:
 
 
 def test_the_expression_pattern_finds_the_forms_in_running_text() -> None:
-    text = "He spoke this Wednesday (30), after talks on Feb. 13, 2026 and last week; yesterday too."
+    text = (
+        "He spoke this Wednesday (30), after talks on Feb. 13, 2026 and last week; yesterday too."
+    )
     found = [m.group() for m in EXPRESSION.finditer(text)]
     assert found == ["this Wednesday (30)", "Feb. 13, 2026", "last week", "yesterday"]
 

@@ -109,7 +109,9 @@ def _entries(data: dict[str, Any]) -> dict[str, Entry]:
     for name, aliases in (data.get("organizations") or {}).items():
         entries[name] = Entry(name=name, kind="organization", aliases=list(aliases or []))
     for name, aliases in (data.get("media") or {}).items():
-        entries[name] = Entry(name=name, kind="organization", aliases=list(aliases or []), media=True)
+        entries[name] = Entry(
+            name=name, kind="organization", aliases=list(aliases or []), media=True
+        )
     for spec in data.get("people") or []:
         entries[spec["name"]] = Entry(
             name=spec["name"],
@@ -142,7 +144,9 @@ def load_gazetteer(extra: str | None = None) -> Gazetteer:
         try:
             user = _read(Path(user_file))
         except (OSError, yaml.YAMLError, TypeError) as e:
-            raise LexiconError(f"cannot read the gazetteer ({type(e).__name__}: {e})", source=user_file) from e
+            raise LexiconError(
+                f"cannot read the gazetteer ({type(e).__name__}: {e})", source=user_file
+            ) from e
         entries.update(_entries(user))
         places.update(user.get("places") or {})
         spellings.update(user.get("place_spellings") or {})

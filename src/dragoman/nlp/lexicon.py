@@ -25,4 +25,7 @@ def load_lexicon(name: str) -> dict[str, Any]:
 def load_cues() -> dict[str, list[str]]:
     """The cue words of reported speech, by role (see ``lexicons/cues.yaml``)."""
     data = load_lexicon("cues")
-    return {key: [str(word).lower() for word in data.get(key) or []] for key in ("speech", "indirect", "object_clause", "infinitive")}
+    return {
+        key: [str(word).lower() for word in data.get(key) or []]
+        for key in ("speech", "indirect", "object_clause", "infinitive")
+    }

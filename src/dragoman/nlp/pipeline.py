@@ -75,7 +75,9 @@ class Analyzer:
         """The record of one article."""
         return self._record(article, self.nlp(self._doc(article)))
 
-    def analyze_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[ArticleRecord]:
+    def analyze_many(
+        self, articles: Iterable[Article], batch_size: int = 16
+    ) -> Iterator[ArticleRecord]:
         """Records of many articles, parsed in batches (in the order given)."""
         pending: list[Article] = []
 

@@ -13,30 +13,60 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dragoman.models import Actor
+from dragoman.nlp.cast import ANONYMOUS, Cast
 from dragoman.nlp.extensions import Mention
 from dragoman.nlp.gazetteer import Gazetteer
+from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.quotemarks import inside
 
-ANONYMOUS = "anonymous"
-_INSTITUTIONS = {
-    "ministry", "government", "army", "military", "forces", "staff", "office", "presidency",
-    "parliament", "delegation", "side", "authorities", "embassy", "administration", "command",
-    "service", "council", "kremlin", "cabinet", "mission", "team",
-}
+#: Heads of phrases that name an institution speaking for its party ("Russia's
+#: Defence Ministry said"): ``institutions`` in ``lexicons/cues.yaml``.
+_INSTITUTIONS = frozenset(str(w).lower() for w in load_lexicon("cues").get("institutions") or [])
 _ROLE_WORDS_EXTRA = {"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "source"}
 _PERSONAL = {"he", "she", "him", "her"}
 _COLLECTIVE = {"they", "we", "it"}
 #: Heads of phrases that stand for an unnamed source.
 _SOURCE_WORDS = {
-    "official", "officials", "source", "sources", "diplomat", "diplomats", "insider", "insiders",
-    "person", "people", "aide", "aides", "analyst", "analysts", "observer", "observers",
-    "expert", "experts", "lawmaker", "lawmakers", "negotiators", "sides",
+    "official",
+    "officials",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "insider",
+    "insiders",
+    "person",
+    "people",
+    "aide",
+    "aides",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "expert",
+    "experts",
+    "lawmaker",
+    "lawmakers",
+    "negotiators",
+    "sides",
 }
 #: Role words that name the same job ("the spokesperson" for a "spokesman").
 _ROLE_SYNONYMS = {
-    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press secretary", "representative"},
+    "spokesperson": {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press secretary",
+        "representative",
+    },
     "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary", "representative"},
-    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "press secretary", "representative"},
+    "spokeswoman": {
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press secretary",
+        "representative",
+    },
     "representative": {"spokesman", "spokeswoman", "spokesperson", "representative"},
     "negotiator": {"negotiator", "head of the", "delegation", "envoy"},
     "envoy": {"envoy", "negotiator"},
@@ -73,12 +103,11 @@ class SpeakerResolver:
         self.doc = doc
         self.gazetteer = gazetteer
         self.quoted = quoted
-        self.mentions: list[Mention] = list(doc._.mentions or [])
-        self.actors: dict[str, Actor] = doc._.actors or {}
-        self.by_token: dict[int, Mention] = {}
-        for mention in self.mentions:
-            for i in range(mention.token_start, mention.token_end):
-                self.by_token[i] = mention
+        #: The report's actors and their mentions, indexed by token.
+        self.cast = Cast(doc, gazetteer)
+        self.mentions: list[Mention] = self.cast.mentions
+        self.actors: dict[str, Actor] = self.cast.actors
+        self.by_token: dict[int, Mention] = self.cast.mention_at
         #: Speakers resolved so far, in text order: the best antecedents for "he".
         self.history: list[tuple[int, str]] = []
         self.people = {name for name, actor in self.actors.items() if actor.kind == "person"}
@@ -101,19 +130,9 @@ class SpeakerResolver:
         person = self._mention_in(phrase, "person", head=token)
         if person is not None:
             return Speaker(person.name, text, 0.9)
-        plural = token.tag_ in ("NNS", "NNPS")
-        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in token.children)
-        is_source = token.lemma_.lower() in _SOURCE_WORDS or lower in _SOURCE_WORDS
-        if plural and (is_source or token.lemma_.lower() in _ROLE_SYNONYMS):
-            # "Ukrainian officials said": the party speaks; "officials said": unnamed.
-            party = self._party_in(phrase)
-            return Speaker(party or ANONYMOUS, text, 0.6)
-        if indefinite and (is_source or token.lemma_.lower() in _ROLE_SYNONYMS or token.lower_ in _ROLE_WORDS_EXTRA):
-            # "a senior Kremlin official", "a Turkish government spokesperson".
-            return Speaker(ANONYMOUS, text, 0.7)
-        if is_source:
-            role = self._role(token, phrase)
-            return role or Speaker(ANONYMOUS, text, 0.6)
+        unnamed = self._unnamed(token, phrase, text)
+        if unnamed is not None:
+            return unnamed
         role = self._role(token, phrase)
         if role is not None:
             return role
@@ -128,6 +147,29 @@ class SpeakerResolver:
         group = self._mention_in(phrase, None, head=token)
         if group is not None:
             return Speaker(group.name, text, 0.8)
+        return None
+
+    def _unnamed(self, token: Token, phrase: list[Token], text: str) -> Speaker | None:
+        """Officials, sources and spokespeople the phrase does not name: their party
+        when it says which, their role's holder, or an unnamed source."""
+        lower = token.lower_
+        plural = token.tag_ in ("NNS", "NNPS")
+        indefinite = any(
+            c.dep_ == "det" and c.lower_ in ("a", "an", "one", "some") for c in token.children
+        )
+        is_source = token.lemma_.lower() in _SOURCE_WORDS or lower in _SOURCE_WORDS
+        if plural and (is_source or token.lemma_.lower() in _ROLE_SYNONYMS):
+            # "Ukrainian officials said": the party speaks; "officials said": unnamed.
+            party = self._party_in(phrase)
+            return Speaker(party or ANONYMOUS, text, 0.6)
+        if indefinite and (
+            is_source or token.lemma_.lower() in _ROLE_SYNONYMS or token.lower_ in _ROLE_WORDS_EXTRA
+        ):
+            # "a senior Kremlin official", "a Turkish government spokesperson".
+            return Speaker(ANONYMOUS, text, 0.7)
+        if is_source:
+            role = self._role(token, phrase)
+            return role or Speaker(ANONYMOUS, text, 0.6)
         return None
 
     def _party_in(self, phrase: list[Token]) -> str | None:
@@ -198,17 +240,28 @@ class SpeakerResolver:
             if mention and mention.kind == "person" and not inside(self.quoted, t.idx):
                 head = self.doc[mention.token_end - 1]
                 closes = mention.token_end >= len(self.doc) or self.doc[mention.token_end].is_punct
-                if head.head == verb and closes and head.dep_ in ("npadvmod", "nsubj", "appos", "dobj", "attr", "dep"):
+                if (
+                    head.head == verb
+                    and closes
+                    and head.dep_ in ("npadvmod", "nsubj", "appos", "dobj", "attr", "dep")
+                ):
                     return Speaker(mention.name, token.text, 0.7)
         candidates: list[tuple[int, str, float]] = []
         for position, name in self.history:
             if position < token.idx:
                 candidates.append((position, name, 0.75))
         for mention in self.mentions:
-            if mention.kind != "person" or mention.start >= token.idx or inside(self.quoted, mention.start):
+            if (
+                mention.kind != "person"
+                or mention.start >= token.idx
+                or inside(self.quoted, mention.start)
+            ):
                 continue
             head = self.doc[mention.token_end - 1]
-            is_subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in ("nsubj", "nsubjpass")
+            is_subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in (
+                "nsubj",
+                "nsubjpass",
+            )
             # Subjects bind a later "he" more strongly than objects do.
             candidates.append((mention.start + (0 if is_subject else -60), mention.name, 0.7))
         if not candidates:

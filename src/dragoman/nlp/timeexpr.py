@@ -50,7 +50,10 @@ MONTHS = {
 }
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 
@@ -59,7 +62,10 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _FORMS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)")),
     ("month_day", re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?" + _YEAR)),
-    ("day_month", re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + _YEAR)),
+    (
+        "day_month",
+        re.compile(r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + _YEAR),
+    ),
     (
         "weekday_day",
         re.compile(r"(?:this|last|on|next)?\s*" + _WEEKDAY + r",?\s*\(?(?P<day>\d{1,2})\)?"),
@@ -100,7 +106,9 @@ def _nearest_weekday(reference: dt.date, weekday: int, direction: str) -> dt.dat
     return reference - dt.timedelta(days=delta)
 
 
-def _month_day(reference: dt.date, month: int, day: int, year: int | None, prefer: str) -> dt.date | None:
+def _month_day(
+    reference: dt.date, month: int, day: int, year: int | None, prefer: str
+) -> dt.date | None:
     """A day and month: the year is the reference year unless that puts a past
     statement far in the future (or a plan far in the past)."""
     try:
@@ -116,7 +124,7 @@ def _month_day(reference: dt.date, month: int, day: int, year: int | None, prefe
 
 
 def _day_of_month_near(reference: dt.date, day: int, weekday: int | None) -> dt.date | None:
-    """"this Wednesday (30)": the day numbered ``day`` nearest the reference, checked
+    """ "this Wednesday (30)": the day numbered ``day`` nearest the reference, checked
     against the weekday when one is given."""
     candidates = []
     for shift in (-1, 0, 1):
@@ -134,6 +142,22 @@ def _day_of_month_near(reference: dt.date, day: int, weekday: int | None) -> dt.
     return None
 
 
+def _weekday(reference: dt.date, groups: dict[str, str | None], prefer: str) -> dt.date:
+    """The day a weekday names ("last Tuesday", "on Friday", "next Monday")."""
+    rel = groups.get("rel") or ""
+    direction = prefer
+    if rel in ("last", "past", "previous", "earlier on"):
+        direction = "past"
+    elif rel in ("next", "coming"):
+        direction = "future"
+    day = _nearest_weekday(reference, WEEKDAYS[str(groups["weekday"])], direction)
+    if rel in ("last", "previous") and day == reference:
+        day -= dt.timedelta(days=7)
+    if rel in ("next",) and day == reference:
+        day += dt.timedelta(days=7)
+    return day
+
+
 def resolve(text: str, reference: dt.date | None, prefer: str = "past") -> Resolution:
     """Resolve ``text`` against ``reference`` (the publication date).
 
@@ -148,7 +172,9 @@ def resolve(text: str, reference: dt.date | None, prefer: str = "past") -> Resol
         groups = match.groupdict()
         if form == "iso":
             try:
-                return Resolution(dt.date(int(groups["year"]), int(groups["month"]), int(groups["day"])), form)
+                return Resolution(
+                    dt.date(int(groups["year"]), int(groups["month"]), int(groups["day"])), form
+                )
             except ValueError:
                 return Resolution(None, "invalid")
         if reference is None:
@@ -156,25 +182,15 @@ def resolve(text: str, reference: dt.date | None, prefer: str = "past") -> Resol
         if form in ("month_day", "day_month"):
             year = int(groups["year"]) if groups.get("year") else None
             return Resolution(
-                _month_day(reference, MONTHS[groups["month"]], int(groups["day"]), year, prefer), form
+                _month_day(reference, MONTHS[groups["month"]], int(groups["day"]), year, prefer),
+                form,
             )
         if form == "weekday_day":
             return Resolution(
                 _day_of_month_near(reference, int(groups["day"]), WEEKDAYS[groups["weekday"]]), form
             )
         if form == "weekday":
-            rel = groups.get("rel") or ""
-            direction = prefer
-            if rel in ("last", "past", "previous", "earlier on"):
-                direction = "past"
-            elif rel in ("next", "coming"):
-                direction = "future"
-            day = _nearest_weekday(reference, WEEKDAYS[groups["weekday"]], direction)
-            if rel in ("last", "previous") and day == reference:
-                day -= dt.timedelta(days=7)
-            if rel in ("next",) and day == reference:
-                day += dt.timedelta(days=7)
-            return Resolution(day, form)
+            return Resolution(_weekday(reference, groups, prefer), form)
         if form == "today":
             return Resolution(reference, form)
         if form == "yesterday":

@@ -23,13 +23,57 @@ from dragoman.nlp.gazetteer import Entry, Gazetteer, fold, load_gazetteer
 
 #: Head nouns that make a noun phrase a role ("spokesman", "chief negotiator").
 ROLE_WORDS = {
-    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "envoy", "negotiator",
-    "adviser", "advisor", "aide", "secretary", "chancellor", "chief", "head", "leader",
-    "ambassador", "commander", "general", "mayor", "governor", "chairman", "chairwoman",
-    "director", "deputy", "representative", "premier", "prime", "king", "foreign", "defence",
-    "defense", "official", "diplomat", "mediator", "member", "delegate", "speaker", "lawmaker",
-    "senator", "ombudsman", "commissioner", "emissary", "son-in-law", "administrator", "chair",
-    "vice", "counterpart", "press", "correspondent", "analyst", "editor",
+    "president",
+    "minister",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "negotiator",
+    "adviser",
+    "advisor",
+    "aide",
+    "secretary",
+    "chancellor",
+    "chief",
+    "head",
+    "leader",
+    "ambassador",
+    "commander",
+    "general",
+    "mayor",
+    "governor",
+    "chairman",
+    "chairwoman",
+    "director",
+    "deputy",
+    "representative",
+    "premier",
+    "prime",
+    "king",
+    "foreign",
+    "defence",
+    "defense",
+    "official",
+    "diplomat",
+    "mediator",
+    "member",
+    "delegate",
+    "speaker",
+    "lawmaker",
+    "senator",
+    "ombudsman",
+    "commissioner",
+    "emissary",
+    "son-in-law",
+    "administrator",
+    "chair",
+    "vice",
+    "counterpart",
+    "press",
+    "correspondent",
+    "analyst",
+    "editor",
 }
 #: Words that may stand before a name without being part of its role.
 _NOT_ROLE = {"the", "a", "an", "said", "says", "according", "to", "by", "mr", "mrs", "ms", "dr"}
@@ -108,7 +152,11 @@ class ActorsComponent:
             candidate = self.person_surnames[surname]
             first = folded.split()[0]
             known_first = {fold(f).split()[0] for f in [candidate.name, *candidate.aliases]}
-            if len(folded.split()) == 1 or first in known_first or fuzz.ratio(first, fold(candidate.name).split()[0]) > 70:
+            if (
+                len(folded.split()) == 1
+                or first in known_first
+                or fuzz.ratio(first, fold(candidate.name).split()[0]) > 70
+            ):
                 return candidate
         if len(folded) >= 6:
             best = process.extractOne(folded, {n: fold(n) for n in self.people}, scorer=fuzz.ratio)
@@ -119,7 +167,9 @@ class ActorsComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, str, str]] = []  # (span, canonical name, kind)
         taken: set[int] = set()
-        gaz = sorted(self._gazetteer_spans(doc), key=lambda x: (-(x[0].end - x[0].start), x[0].start))
+        gaz = sorted(
+            self._gazetteer_spans(doc), key=lambda x: (-(x[0].end - x[0].start), x[0].start)
+        )
         for span, entry in gaz:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
@@ -149,7 +199,10 @@ class ActorsComponent:
         # Extend gazetteer person matches to the full name the text gives ("Volodymyr
         # Zelenskiy" when only "Zelenskiy" is listed).
         mentions = sorted(
-            (Mention(s.start_char, s.end_char, s.start, s.end, name, kind) for s, name, kind in spans),
+            (
+                Mention(s.start_char, s.end_char, s.start, s.end, name, kind)
+                for s, name, kind in spans
+            ),
             key=lambda m: m.start,
         )
         doc._.mentions = mentions
@@ -204,7 +257,11 @@ class ActorsComponent:
         """The role a sentence gives the person named by ``name``, if any."""
         head = name.root
         # "Kremlin spokesman Dmitry Peskov": titles compounded onto the name.
-        left = [t for t in head.lefts if t.dep_ in ("compound", "amod", "nmod", "poss", "nn") and t.i < name.start]
+        left = [
+            t
+            for t in head.lefts
+            if t.dep_ in ("compound", "amod", "nmod", "poss", "nn") and t.i < name.start
+        ]
         if left:
             start = min(t.left_edge.i for t in left)
             tokens = [t for t in name.doc[start : name.start] if t.lower_ not in _NOT_ROLE]
@@ -231,13 +288,18 @@ class ActorsComponent:
         return self.normalise_role(text)
 
     def normalise_role(self, role: str) -> str:
-        """"Russian President" -> "President of Russia"; other roles as written."""
+        """ "Russian President" -> "President of Russia"; other roles as written."""
         words = role.split()
         if len(words) == 2 and words[1].lower() in ("president", "chancellor", "premier"):
             party = self.gazetteer.party_of_adjective(words[0])
             if party:
                 return f"{words[1].capitalize()} of {party}"
-        if len(words) == 3 and " ".join(words[1:]).lower() in ("prime minister", "foreign minister", "defence minister", "defense minister"):
+        if len(words) == 3 and " ".join(words[1:]).lower() in (
+            "prime minister",
+            "foreign minister",
+            "defence minister",
+            "defense minister",
+        ):
             party = self.gazetteer.party_of_adjective(words[0])
             if party:
                 return f"{words[1].capitalize()} {words[2].capitalize()} of {party}"
@@ -264,7 +326,22 @@ class ActorsComponent:
         return None
 
 
-_LOCATIVE = {"in", "at", "near", "to", "from", "across", "into", "outside", "inside", "throughout", "through", "around", "via", "on"}
+_LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "to",
+    "from",
+    "across",
+    "into",
+    "outside",
+    "inside",
+    "throughout",
+    "through",
+    "around",
+    "via",
+    "on",
+}
 
 
 def _only_a_place(doc: Doc, mention: Mention) -> bool:

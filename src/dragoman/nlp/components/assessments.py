@@ -26,9 +26,7 @@ does; quotes without a speaker never do.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,94 +34,88 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Assessment, Quote
+from dragoman.nlp.dating import Earlier, date_item, placing_time, times_in
 from dragoman.nlp.extensions import in_overlong_sentence, register_extensions, text_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.polarity import (
+    COORDINATING,
+    MIXED,
+    NEGATIVE,
+    OPPOSITE,
+    POSITIVE,
+    denied_by_verb,
+    denied_span,
+    doubted,
+    has_negation,
+    negator_before,
+    reverser_before,
+)
 from dragoman.nlp.quotemarks import paragraphs
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
+from dragoman.nlp.wordpatterns import PatternIndex, WordPattern, forms, match_at, norm
 
-POSITIVE = "positive"
-NEGATIVE = "negative"
-MIXED = "mixed"
-_OPPOSITE = {POSITIVE: NEGATIVE, NEGATIVE: POSITIVE}
-
-#: Verbs whose negation denies what they govern ("I don't think it was useful").
-_OPINION_VERBS = {
-    "think", "believe", "expect", "see", "say", "consider", "feel", "find", "share", "call",
-    "describe", "suppose", "imagine", "regard", "assess", "view", "point",
-}
 #: Modals that make a cue standing as their verb's subject a possibility
 #: ("progress could open the way to a summit"), not a judgement.
 _POSSIBILITY = {"could", "might", "may", "would"}
 #: Verbs with which the reporter says that an actor judged something, for sentences
 #: that hold no quote ("Putin acknowledged progress", "described the talks as ...").
 _JUDGING_VERBS = {
-    "describe", "call", "term", "label", "characterise", "characterize", "hail", "praise",
-    "acknowledge", "admit", "concede", "report", "see", "note", "welcome", "criticise",
-    "criticize", "deplore", "lament", "complain", "say", "tell", "assess", "rate", "judge",
-    "declare", "claim", "insist", "stress", "warn", "signal", "indicate",
+    "describe",
+    "call",
+    "term",
+    "label",
+    "characterise",
+    "characterize",
+    "hail",
+    "praise",
+    "acknowledge",
+    "admit",
+    "concede",
+    "report",
+    "see",
+    "note",
+    "welcome",
+    "criticise",
+    "criticize",
+    "deplore",
+    "lament",
+    "complain",
+    "say",
+    "tell",
+    "assess",
+    "rate",
+    "judge",
+    "declare",
+    "claim",
+    "insist",
+    "stress",
+    "warn",
+    "signal",
+    "indicate",
 }
 #: The parts of a judging verb's clause that carry what was judged ("described the
 #: talks as constructive"); adjuncts such as "Commenting on the prospects for a
 #: breakthrough, ..." are the reporter's framing, not the judgement.
 _FRAMING = {
-    "advcl", "conj", "cc", "punct", "parataxis", "mark", "npadvmod", "agent", "nsubj",
-    "nsubjpass", "csubj", "aux", "auxpass", "neg",
+    "advcl",
+    "conj",
+    "cc",
+    "punct",
+    "parataxis",
+    "mark",
+    "npadvmod",
+    "agent",
+    "nsubj",
+    "nsubjpass",
+    "csubj",
+    "aux",
+    "auxpass",
+    "neg",
 }
 _SUBJECTS = ("nsubj", "nsubjpass")
 #: How sure a judgement is, by the kind of statement it comes from.
 _KIND_CONFIDENCE = {"direct": 0.75, "mixed": 0.7, "indirect": 0.6, "reported": 0.5}
-#: Tokens looked at before a cue for a negator.
-_NEGATION_WINDOW = 3
-#: Contrast words that join two clauses of the same rank ("X, but Y").
-_COORDINATING = {"but", "however", "yet", "nevertheless", "nonetheless"}
-_WILDCARD_SPAN = 2
-
-
-def _norm(text: str) -> str:
-    return text.lower().replace("\u2019", "'")
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    """One cue of the lexicon: its words (``*`` a short gap) and, for a single word,
-    an optional part of speech."""
-
-    text: str
-    words: tuple[str, ...]
-    pos: str | None = None
-
-    @classmethod
-    def parse(cls, entry: object) -> _Pattern:
-        if not isinstance(entry, str):
-            # YAML reads a bare no, yes, on or off as a boolean: quote it.
-            raise TypeError(f"lexicons/assessments.yaml: {entry!r} is not a word (quote it)")
-        text = entry.strip()
-        pos = None
-        if "/" in text and " " not in text:
-            text, pos = text.split("/", 1)
-            pos = pos.upper()
-        words = tuple(_norm(w) for w in re.findall(r"\*|[^\s*]+", text.replace("n't", " n't")))
-        return cls(text, words, pos)
-
-
-@functools.lru_cache(maxsize=8192)
-def _forms(text: str, lemma: str) -> frozenset[str]:
-    """The forms a lexicon word is compared with: the token, its lemma and, against
-    the model's lemmatiser slips ("hoped" -> "hop"), its text without an ending."""
-    text, lemma = _norm(text), _norm(lemma)
-    forms = {text, lemma}
-    for ending in ("ing", "ed", "es", "s", "d"):
-        if text.endswith(ending) and len(text) - len(ending) >= 3:
-            stem = text[: -len(ending)]
-            forms.update((stem, stem + "e"))
-    return frozenset(forms)
-
-
-def _word_matches(word: str, token: Token, pos: str | None = None) -> bool:
-    if pos is not None and token.pos_ != pos:
-        return False
-    return word in _forms(token.text, token.lemma_)
 
 
 @dataclass
@@ -163,25 +155,25 @@ class _Judgement:
 class CueLexicon:
     """The word lists of ``lexicons/assessments.yaml``, compiled for matching."""
 
-    topic: list[_Pattern]
-    positive: list[_Pattern]
-    negative: list[_Pattern]
-    negators: list[_Pattern]
-    doubters: list[_Pattern]
+    topic: list[WordPattern]
+    positive: list[WordPattern]
+    negative: list[WordPattern]
+    negators: list[WordPattern]
+    doubters: list[WordPattern]
     reversers: set[str]
-    contrast: list[_Pattern]
+    contrast: list[WordPattern]
     outlets: set[str]
     marks: set[str]
     wish_verbs: set[str]
-    cues: list[tuple[_Pattern, str]] = field(default_factory=list)
-    topics: _Index = field(default_factory=lambda: _Index([]))
-    cue_index: _Index = field(default_factory=lambda: _Index([]))
-    polarity: dict[_Pattern, str] = field(default_factory=dict)
+    cues: list[tuple[WordPattern, str]] = field(default_factory=list)
+    topics: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    cue_index: PatternIndex = field(default_factory=lambda: PatternIndex([]))
+    polarity: dict[WordPattern, str] = field(default_factory=dict)
 
     @classmethod
     def from_mapping(cls, data: dict[str, Any]) -> CueLexicon:
-        def patterns(key: str) -> list[_Pattern]:
-            return [_Pattern.parse(entry) for entry in data.get(key) or []]
+        def patterns(key: str) -> list[WordPattern]:
+            return [WordPattern.parse(entry) for entry in data.get(key) or []]
 
         hypothetical = data.get("hypothetical") or {}
         lexicon = cls(
@@ -193,63 +185,17 @@ class CueLexicon:
             reversers={p.words[0] for p in patterns("reversers")},
             contrast=patterns("contrast"),
             outlets={p.words[0] for p in patterns("outlets")},
-            marks={_Pattern.parse(w).words[0] for w in hypothetical.get("marks") or []},
-            wish_verbs={_Pattern.parse(w).words[0] for w in hypothetical.get("verbs") or []},
+            marks={WordPattern.parse(w).words[0] for w in hypothetical.get("marks") or []},
+            wish_verbs={WordPattern.parse(w).words[0] for w in hypothetical.get("verbs") or []},
         )
         cues = [(p, POSITIVE) for p in lexicon.positive]
         cues += [(p, NEGATIVE) for p in lexicon.negative]
         # Longest first, so "no progress" is taken before "progress".
         lexicon.cues = sorted(cues, key=lambda item: -len(item[0].words))
-        lexicon.topics = _Index(lexicon.topic)
-        lexicon.cue_index = _Index(p for p, _ in cues)
+        lexicon.topics = PatternIndex(lexicon.topic)
+        lexicon.cue_index = PatternIndex(p for p, _ in cues)
         lexicon.polarity = dict(cues)
         return lexicon
-
-
-def _match_at(pattern: _Pattern, tokens: Sequence[Token], i: int) -> int | None:
-    """The index just after ``pattern`` matched at ``tokens[i]``, or None."""
-    pos = pattern.pos if len(pattern.words) == 1 else None
-    j = i
-    for k, word in enumerate(pattern.words):
-        if word == "*":
-            continue
-        if k > 0 and pattern.words[k - 1] == "*":
-            # A gap of up to two words before this one.
-            for gap in range(_WILDCARD_SPAN + 1):
-                if j + gap < len(tokens) and _word_matches(word, tokens[j + gap]):
-                    j = j + gap + 1
-                    break
-            else:
-                return None
-            continue
-        if j >= len(tokens) or not _word_matches(word, tokens[j], pos):
-            return None
-        j += 1
-    return j
-
-
-class _Index:
-    """Patterns by their first word, so that a text is read once rather than once
-    for every pattern."""
-
-    def __init__(self, patterns: Iterable[_Pattern]) -> None:
-        self.by_first: dict[str, list[_Pattern]] = {}
-        for pattern in patterns:
-            self.by_first.setdefault(pattern.words[0], []).append(pattern)
-
-    def matches(self, tokens: Sequence[Token], i: int) -> Iterator[tuple[_Pattern, int]]:
-        """The patterns that match at ``tokens[i]``, each with the index after it."""
-        seen: set[_Pattern] = set()
-        token = tokens[i]
-        for form in _forms(token.text, token.lemma_):
-            for pattern in self.by_first.get(form, ()):
-                end = None if pattern in seen else _match_at(pattern, tokens, i)
-                seen.add(pattern)
-                if end is not None:
-                    yield pattern, end
-
-    def contains(self, tokens: Sequence[Token]) -> bool:
-        return any(next(self.matches(tokens, i), None) for i in range(len(tokens)))
 
 
 class AssessmentsComponent:
@@ -286,7 +232,7 @@ class AssessmentsComponent:
                 continue
             entry = self.gazetteer.lookup(name)
             names = [name, *actor.aliases, *(entry.aliases if entry else [])]
-            words = {_norm(w) for text in names for w in re.findall(r"\w+", text)}
+            words = {norm(w) for text in names for w in re.findall(r"\w+", text)}
             if words & self.lexicon.outlets:
                 found.add(name)
         return found
@@ -300,7 +246,7 @@ class AssessmentsComponent:
         sentences = self._sentences(doc, span)
         if not self.lexicon.topics.contains(sentences):
             return None
-        if quote.kind == "indirect" and self._denied(span):
+        if quote.kind == "indirect" and denied_span(span):
             return None
         if quote.kind == "mixed":
             # A fragment's negation is often the reporter's ("could not point to
@@ -327,15 +273,6 @@ class AssessmentsComponent:
             paragraph=self._paragraph(breaks, quote.start),
             confidence=confidence,
         )
-
-    @staticmethod
-    def _denied(span: Span) -> bool:
-        """The cue verb of reported speech is negated: "Zelensky did not describe the
-        talks as a failure" reports no judgement."""
-        verb = span.root.head
-        if verb is span.root or span.start <= verb.i < span.end:
-            return False
-        return any(c.dep_ == "neg" for c in verb.children)
 
     @staticmethod
     def _sentences(doc: Doc, span: Span) -> list[Token]:
@@ -369,17 +306,19 @@ class AssessmentsComponent:
                 continue
             doc = first.doc
             text = doc[first.i : last.i + 1].text
-            negator = self._negator_before(tokens, i)
-            denial = None if negator is not None else self._negated_verb(last, tokens)
-            denial = denial or (None if negator is not None else self._doubted(last))
+            negator = negator_before(tokens, i, self.lexicon.negators)
+            denial = None if negator is not None else denied_by_verb(last, tokens)
+            denial = denial or (
+                None if negator is not None else doubted(last, self.lexicon.doubters)
+            )
             reverser = None
             if negator is None and denial is None and polarity == POSITIVE:
-                reverser = self._reverser_before(tokens, i)
+                reverser = reverser_before(tokens, i, self.lexicon.reversers)
             if negator is not None:
-                polarity = _OPPOSITE[polarity]
+                polarity = OPPOSITE[polarity]
                 text = doc[tokens[negator].i : last.i + 1].text
             elif denial is not None:
-                polarity = _OPPOSITE[polarity]
+                polarity = OPPOSITE[polarity]
                 text = f"{denial} \u2026 {text}"
             elif reverser is not None:
                 polarity = NEGATIVE
@@ -390,92 +329,12 @@ class AssessmentsComponent:
             hits.append(_Hit(polarity, first.i, last.i + 1, text))
         return hits
 
-    @staticmethod
-    def _clause_before(tokens: list[Token], i: int) -> list[int]:
-        """Indices of up to a few tokens before ``i`` in the same clause, nearest
-        first; quotation marks are stepped over ("not “constructive”")."""
-        found: list[int] = []
-        sentence = tokens[i].sent.start
-        k = i - 1
-        while k >= 0 and len(found) < _NEGATION_WINDOW:
-            token = tokens[k]
-            k -= 1
-            if token.is_quote:
-                continue
-            if token.is_punct or token.i < sentence or _norm(token.text) in _COORDINATING:
-                break
-            found.append(k + 1)
-        return found
-
-    def _negator_before(self, tokens: list[Token], i: int) -> int | None:
-        for k in self._clause_before(tokens, i):
-            for pattern in self.lexicon.negators:
-                start = k - len(pattern.words) + 1
-                if start >= 0 and _match_at(pattern, tokens, start) == k + 1:
-                    return start
-            if tokens[k].dep_ == "neg":
-                return k
-        return None
-
-    def _reverser_before(self, tokens: list[Token], i: int) -> int | None:
-        for k in self._clause_before(tokens, i):
-            if _forms(tokens[k].text, tokens[k].lemma_) & self.lexicon.reversers:
-                return k
-        return None
-
-    @staticmethod
-    def _negated_verb(token: Token, tokens: list[Token]) -> str | None:
-        """The negation of the verb that governs the cue ("the talks were not
-        constructive") or of a verb of opinion above it ("we don't think the talks
-        were useful"), inside the statement and before the cue; never across "and"."""
-        first = tokens[0].i
-        node = token
-        step = 0
-        while step < 3:
-            if node.head.i == node.i:
-                return None
-            if node.dep_ == "conj":
-                # "not A or B" denies both; "not A and wanted B" does not deny B.
-                if not any(_norm(c.text) in ("or", "nor") for c in node.head.children):
-                    return None
-                node = node.head
-                continue
-            node = node.head
-            step += 1
-            if step > 1 and _norm(node.lemma_) not in _OPINION_VERBS:
-                continue
-            for child in node.children:
-                if child.dep_ == "neg" and first <= child.i < token.i:
-                    word = "not" if _norm(child.text) == "n't" else child.text
-                    return f"{word} {node.text}"
-        return None
-
-    def _doubted(self, token: Token) -> str | None:
-        """A word above the cue, or the predicate of a cue that is a subject, denies it
-        ("too early to speak of a breakthrough", "progress is unlikely")."""
-        nodes: list[Token] = []
-        node = token
-        for _ in range(4):
-            if node.head.i == node.i:
-                break
-            if node.dep_ in ("nsubj", "nsubjpass"):
-                nodes.extend(c for c in node.head.children if c.dep_ in ("acomp", "attr", "oprd"))
-            node = node.head
-            nodes.append(node)
-        for node in nodes:
-            children = {_norm(c.text) for c in node.children}
-            for pattern in self.lexicon.doubters:
-                *before, last = pattern.words
-                if _word_matches(last, node) and all(w in children for w in before):
-                    return " ".join([*before, node.text])
-        return None
-
     def _hypothetical(self, token: Token, polarity: str) -> bool:
         """A cue under a condition or a purpose is not a judgement, nor is a positive
         one under a wish ("we hope for a breakthrough"); a negative one under a wish
         is an accusation ("Russia wants to drag out the talks") and stays."""
         if polarity == POSITIVE and token.dep_ in ("nsubj", "nsubjpass"):
-            modals = {_norm(c.text) for c in token.head.children if c.dep_ == "aux"}
+            modals = {norm(c.text) for c in token.head.children if c.dep_ == "aux"}
             if modals & _POSSIBILITY:
                 return True
         marks = self.lexicon.marks - {"for"}
@@ -483,15 +342,15 @@ class AssessmentsComponent:
         node = token
         for _ in range(8):
             for child in node.children:
-                if child.dep_ == "mark" and _norm(child.text) in marks:
+                if child.dep_ == "mark" and norm(child.text) in marks:
                     return True
-                if child.dep_ == "aux" and _norm(child.text) == "to":
+                if child.dep_ == "aux" and norm(child.text) == "to":
                     infinitive = True
             wish = node.i != token.i and node.pos_ in ("VERB", "AUX", "NOUN")
-            forms = _forms(node.text, node.lemma_)
-            if wish and polarity == POSITIVE and forms & self.lexicon.wish_verbs:
+            node_forms = forms(node.text, node.lemma_)
+            if wish and polarity == POSITIVE and node_forms & self.lexicon.wish_verbs:
                 return True
-            if infinitive and _norm(node.text) == "for" and "for" in self.lexicon.marks:
+            if infinitive and norm(node.text) == "for" and "for" in self.lexicon.marks:
                 # "For a meeting to be meaningful, ..."
                 return True
             if node.head.i == node.i:
@@ -510,11 +369,11 @@ class AssessmentsComponent:
         doc = tokens[0].doc
         ids = [t.i for t in tokens]
         for k, token in enumerate(tokens):
-            markers = (p for p in self.lexicon.contrast if _match_at(p, tokens, k) is not None)
+            markers = (p for p in self.lexicon.contrast if match_at(p, tokens, k) is not None)
             marker = next(markers, None)
             if marker is None:
                 continue
-            if marker.words[0] in _COORDINATING:
+            if marker.words[0] in COORDINATING:
                 if k == 0:
                     continue  # contrasts with the sentence before, not inside this one
                 conceded, other = set(ids[:k]), ids[k + 1 :]
@@ -534,7 +393,7 @@ class AssessmentsComponent:
     # -- reported judgements --------------------------------------------------------
 
     def _from_reports(self, doc: Doc, quotes: list[Quote], breaks: list[int]) -> list[_Judgement]:
-        """"Putin acknowledged progress in the talks": a judging verb whose subject is
+        """ "Putin acknowledged progress in the talks": a judging verb whose subject is
         an actor and whose words, outside every quote, hold a cue and name the talks."""
         covered = [(q.start, q.end) for q in doc._.quotes or []]
         covered += list(doc._.quoted or [])
@@ -545,7 +404,7 @@ class AssessmentsComponent:
         found: list[_Judgement] = []
         overlong = in_overlong_sentence(doc)
         for verb in doc:
-            if verb.pos_ not in ("VERB", "AUX") or _norm(verb.lemma_) not in _JUDGING_VERBS:
+            if verb.pos_ not in ("VERB", "AUX") or norm(verb.lemma_) not in _JUDGING_VERBS:
                 continue
             if verb.i in overlong:
                 continue
@@ -558,7 +417,7 @@ class AssessmentsComponent:
                 # "described by Kyiv as ...": the judge is the agent.
                 by = [c for c in verb.children if c.dep_ == "agent"]
                 subject = next((g for c in by for g in c.children if g.dep_ == "pobj"), None)
-            if subject is None or any(c.dep_ == "neg" for c in verb.children):
+            if subject is None or has_negation(verb):
                 # "did not describe the talks as a failure" is no judgement either way.
                 continue
             speaker = resolver.resolve(subject)
@@ -598,15 +457,13 @@ class AssessmentsComponent:
         """As the quotes component dates words: a time expression in the sentence
         (None when it names no day: "in April 2025"), else the day of the actor's
         words in or before the sentence, else the day of the report."""
-        quoted = doc._.quoted or []
-        for time in doc._.times or []:
-            in_sentence = sent.start_char <= time.start < sent.end_char
-            if in_sentence and not any(s <= time.start < e for s, e in quoted):
-                return time.date  # type: ignore[no-any-return]
-        earlier = [q for q in quotes if q.speaker == actor and q.start < sent.end_char]
-        if earlier:
-            return max(earlier, key=lambda q: q.start).date
-        return doc._.published  # type: ignore[no-any-return]
+
+        def actors_words() -> Earlier | None:
+            earlier = [q for q in quotes if q.speaker == actor and q.start < sent.end_char]
+            return Earlier(max(earlier, key=lambda q: q.start).date) if earlier else None
+
+        time = placing_time(times_in(doc, sent, doc._.quoted or []))
+        return date_item(doc, time, (actors_words,))
 
     # -- merging -------------------------------------------------------------------
 

@@ -21,6 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Actor, Quote
+from dragoman.nlp.dating import Earlier, date_item, placing_time
 from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_cues
@@ -94,11 +95,16 @@ class QuotesComponent:
         quoted = doc._.quoted or []
         for mention in doc._.mentions or []:
             head = doc[mention.token_end - 1]
-            if head.dep_ not in ("nsubj", "nsubjpass") and head.head.dep_ not in ("nsubj", "nsubjpass"):
+            if head.dep_ not in ("nsubj", "nsubjpass") and head.head.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+            ):
                 continue
             sent = head.sent
             for time in times:
-                if sent.start_char <= time.start < sent.end_char and not any(s <= time.start < e for s, e in quoted):
+                if sent.start_char <= time.start < sent.end_char and not any(
+                    s <= time.start < e for s, e in quoted
+                ):
                     found.setdefault(mention.name, []).append((mention.start, time.date))
                     break
         return found
@@ -122,7 +128,9 @@ class QuotesComponent:
             return None
         sents = self._sentences(doc, inner[0], inner[-1])
         p_start, p_end = self._paragraph_span(start)
-        outside = [t for t in sents if not (start - 1 <= t.idx < end + 1) and p_start <= t.idx < p_end]
+        outside = [
+            t for t in sents if not (start - 1 <= t.idx < end + 1) and p_start <= t.idx < p_end
+        ]
         kind = "direct" if self._stands_alone(doc, start, end, inner) else "mixed"
         cue_token: Token | None = None
         speaker: Speaker | None = None
@@ -171,12 +179,24 @@ class QuotesComponent:
         if not before or before[-1] in ":\n" or before.endswith((".", "!", "?", ".\u201d", '."')):
             return True
         first_sent = inner[0].sent
-        opens_sentence = first_sent.start >= inner[0].i - 1 and (inner[0].i == 0 or doc[inner[0].i - 1].is_quote)
+        opens_sentence = first_sent.start >= inner[0].i - 1 and (
+            inner[0].i == 0 or doc[inner[0].i - 1].is_quote
+        )
         if opens_sentence and (first_sent.start == inner[0].i or doc[first_sent.start].is_quote):
             return True
         if before.endswith(","):
             words = before[:-1].split()
-            if words and words[-1].lower() in {"said", "says", "added", "told", "stated", "wrote", "continued", "asked", "explained"}:
+            if words and words[-1].lower() in {
+                "said",
+                "says",
+                "added",
+                "told",
+                "stated",
+                "wrote",
+                "continued",
+                "asked",
+                "explained",
+            }:
                 return True
         return False
 
@@ -209,8 +229,10 @@ class QuotesComponent:
                     found = (speaker, according.head.head)
             if node.head.i == node.i:
                 break
-            if found[0] is not None and node.dep_ in ("conj", "advcl", "parataxis") and any(
-                c.dep_ in _SUBJECTS for c in node.children
+            if (
+                found[0] is not None
+                and node.dep_ in ("conj", "advcl", "parataxis")
+                and any(c.dep_ in _SUBJECTS for c in node.children)
             ):
                 # "Peskov said “…” and Lavrov said “…”": a coordinated clause with
                 # its own speaker is not the first clause's words.
@@ -245,27 +267,16 @@ class QuotesComponent:
         self, outside: list[Token], start: int, end: int, resolver: SpeakerResolver
     ) -> tuple[Speaker | None, Token | None]:
         """The cue verb beside a quotation and its subject, nearest first."""
-        cues = [t for t in outside if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX", "NOUN")]
+        cues = [
+            t
+            for t in outside
+            if t.lemma_.lower() in self.speech and t.pos_ in ("VERB", "AUX", "NOUN")
+        ]
         cues.sort(key=lambda t: min(abs(t.idx - start), abs(t.idx - end)))
         for cue in cues:
-            for child in cue.children:
-                if child.dep_ in _SUBJECTS:
-                    speaker = resolver.resolve(child)
-                    if speaker is not None:
-                        return speaker, cue
-            # "…,” said Medinski: the parser may attach the name elsewhere.
-            for child in cue.children:
-                if child.dep_ in ("dobj", "npadvmod", "attr", "appos") and child.pos_ == "PROPN":
-                    speaker = resolver.resolve(child)
-                    if speaker is not None:
-                        return speaker, cue
-            head = cue.head
-            if cue.dep_ in ("conj", "advcl", "xcomp") and head.i != cue.i:
-                for child in head.children:
-                    if child.dep_ in _SUBJECTS:
-                        speaker = resolver.resolve(child)
-                        if speaker is not None:
-                            return speaker, cue
+            speaker = self._cue_speaker(cue, resolver)
+            if speaker is not None:
+                return speaker, cue
         for token in outside:
             if token.lower_ == "according" and token.i + 1 < len(token.doc):
                 for obj in token.doc[token.i + 1].children:
@@ -275,6 +286,30 @@ class QuotesComponent:
                             return speaker, token
         return None, None
 
+    @staticmethod
+    def _cue_speaker(cue: Token, resolver: SpeakerResolver) -> Speaker | None:
+        """The speaker a cue verb names: its subject, a name the parser attached
+        elsewhere ("…,” said Medinski), or the subject of the verb it hangs on."""
+        for child in cue.children:
+            if child.dep_ in _SUBJECTS:
+                speaker = resolver.resolve(child)
+                if speaker is not None:
+                    return speaker
+        # "…,” said Medinski: the parser may attach the name elsewhere.
+        for child in cue.children:
+            if child.dep_ in ("dobj", "npadvmod", "attr", "appos") and child.pos_ == "PROPN":
+                speaker = resolver.resolve(child)
+                if speaker is not None:
+                    return speaker
+        head = cue.head
+        if cue.dep_ in ("conj", "advcl", "xcomp") and head.i != cue.i:
+            for child in head.children:
+                if child.dep_ in _SUBJECTS:
+                    speaker = resolver.resolve(child)
+                    if speaker is not None:
+                        return speaker
+        return None
+
     def _continuation(
         self, doc: Doc, start: int, last: Quote | None, resolver: SpeakerResolver
     ) -> tuple[Speaker | None, Token | None]:
@@ -282,15 +317,26 @@ class QuotesComponent:
         this paragraph or the one before, else of the person last named there."""
         here = self._paragraph_index(start)
         recent = last is not None and last.speaker and self._paragraph_index(last.start) >= here - 1
-        if recent and last is not None and last.speaker and (
-            last.speaker in resolver.people or self._paragraph_index(last.start) == here
+        if (
+            recent
+            and last is not None
+            and last.speaker
+            and (last.speaker in resolver.people or self._paragraph_index(last.start) == here)
         ):
             return Speaker(last.speaker, last.speaker_text or "", 0.6), None
         # An interview: the interviewee speaks on between the interviewer's questions.
         for position, name in reversed(resolver.history):
-            if position < start and name in resolver.people and self._paragraph_index(position) >= here - 4:
+            if (
+                position < start
+                and name in resolver.people
+                and self._paragraph_index(position) >= here - 4
+            ):
                 return Speaker(name, "", 0.5), None
-        spoken = [name for position, name in resolver.history if position < start and name in resolver.people]
+        spoken = [
+            name
+            for position, name in resolver.history
+            if position < start and name in resolver.people
+        ]
         if spoken:
             # Otherwise the person who has spoken most so far: the subject of a profile.
             return Speaker(max(set(spoken), key=spoken.count), "", 0.4), None
@@ -327,9 +373,7 @@ class QuotesComponent:
             if not content:
                 continue
             c_start, c_end = content[0].idx, content[-1].idx + len(content[-1])
-            inside_quotes = sum(
-                max(0, min(e, c_end) - max(s, c_start)) for s, e in quoted
-            )
+            inside_quotes = sum(max(0, min(e, c_end) - max(s, c_start)) for s, e in quoted)
             if inside_quotes > 0.3 * (c_end - c_start):
                 continue
             subject = next((c for c in cue.children if c.dep_ in _SUBJECTS), None)
@@ -362,7 +406,7 @@ class QuotesComponent:
     def _according_to_clause(
         self, doc: Doc, sent: Span, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
     ) -> Iterable[Quote]:
-        """"…, according to X": the rest of the sentence is X's statement."""
+        """ "…, according to X": the rest of the sentence is X's statement."""
         for token in sent:
             if token.lower_ != "according" or token.i + 2 > sent.end:
                 continue
@@ -377,7 +421,10 @@ class QuotesComponent:
             rest = [t for t in sent if t.i not in phrase and not t.is_punct]
             if len(rest) < 4:
                 continue
-            if any(t.lemma_.lower() in self.indirect and any(c.dep_ in _SUBJECTS for c in t.children) for t in rest):
+            if any(
+                t.lemma_.lower() in self.indirect and any(c.dep_ in _SUBJECTS for c in t.children)
+                for t in rest
+            ):
                 # "Peskov said …, according to a Reuters report": Peskov's words,
                 # which the outlet carries.
                 continue
@@ -433,9 +480,23 @@ class QuotesComponent:
                     pick = [t for c in child.children if c.dep_ == "pobj" for t in c.subtree]
                     break
         if not pick and lemma in self.object_clause:
-            objects = [c for c in cue.children if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i]
+            objects = [
+                c
+                for c in cue.children
+                if c.dep_ in ("dobj", "prep", "xcomp", "ccomp") and c.i > cue.i
+            ]
             if objects and objects[0].dep_ == "dobj":
                 pick = [t for o in objects for t in o.subtree]
+        pick = self._trim(pick, cue)
+        if not pick:
+            return []
+        # Keep it one stretch of text.
+        first, last = pick[0].i, pick[-1].i
+        return list(cue.doc[first : last + 1])
+
+    def _trim(self, pick: list[Token], cue: Token) -> list[Token]:
+        """Reported words within the cue's paragraph, without the source of the
+        report, leading "that"/"to" and punctuation; none when under three words."""
         # Reported words do not run past the paragraph of their cue.
         p_start, p_end = self._paragraph_span(cue.idx)
         pick = [t for t in pick if p_start <= t.idx < p_end]
@@ -445,15 +506,13 @@ class QuotesComponent:
             aside = {t.i for a in according for t in a.subtree}
             pick = [t for t in pick if t.i not in aside]
         pick = sorted(pick, key=lambda t: t.i)
-        while pick and (pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct or pick[0].is_space):
+        while pick and (
+            pick[0].lower_ in ("that", ",", "to") or pick[0].is_punct or pick[0].is_space
+        ):
             pick = pick[1:]
         while pick and (pick[-1].is_punct or pick[-1].is_space):
             pick = pick[:-1]
-        if len(pick) < 3:
-            return []
-        # Keep it one stretch of text.
-        first, last = pick[0].i, pick[-1].i
-        return list(cue.doc[first : last + 1])
+        return pick if len(pick) >= 3 else []
 
     # -- dates and cues ----------------------------------------------------------------
 
@@ -476,26 +535,26 @@ class QuotesComponent:
         attribution = [
             t for t in times if any(s <= t.start < e or s < t.end <= e for s, e in spans)
         ]
-        if cue is not None and attribution:
-            attribution.sort(key=lambda t: (t.date is None, abs(t.start - cue.idx)))
-        for expression in attribution:
-            if speaker is not None and expression.date is not None:
-                self.dated[speaker.name] = expression.date
-            # A vaguer time ("in April 2025", "last week") names no day: None.
-            return expression.date
-        if speaker is not None and speaker.name in self.dated:
+        time = placing_time(attribution, cue.idx if cue is not None else None)
+        if time is not None and speaker is not None and time.date is not None:
+            self.dated[speaker.name] = time.date
+        name = speaker.name if speaker is not None else None
+
+        def same_occasion() -> Earlier | None:
             # The same speaker's earlier words carried a day: the same occasion.
-            return self.dated[speaker.name]
-        if speaker is not None:
+            return Earlier(self.dated[name]) if name is not None and name in self.dated else None
+
+        def last_placed() -> Earlier | None:
             # The speaker was last placed on a day ("Medinsky spoke yesterday …").
-            earlier = [(p, d) for p, d in self.appearances.get(speaker.name, []) if p < start]
-            if earlier:
-                return max(earlier)[1]
-        return doc._.published
+            earlier = [(p, d) for p, d in self.appearances.get(name or "", []) if p < start]
+            return Earlier(max(earlier)[1]) if name is not None and earlier else None
+
+        return date_item(doc, time, (same_occasion, last_placed))
 
     @staticmethod
     def _dedupe(quotes: list[Quote]) -> list[Quote]:
         """Drop indirect readings of sentences already taken as quotations."""
+
         def overlaps(a: Quote, b: Quote) -> bool:
             return a.start < b.end and b.start < a.end
 
@@ -508,7 +567,10 @@ class QuotesComponent:
             if q.kind != "indirect"
             or not any(
                 (o.kind != "indirect" and overlaps(q, o))
-                or (o.kind == "indirect" and (contains(q, o) or (overlaps(q, o) and len(o.text) < len(q.text))))
+                or (
+                    o.kind == "indirect"
+                    and (contains(q, o) or (overlaps(q, o) and len(o.text) < len(q.text)))
+                )
                 for o in quotes
                 if o is not q
             )

@@ -11,7 +11,6 @@ A first person inside a quotation ("we proposed") is the speaker's party.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -19,14 +18,33 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Position, Quote
+from dragoman.nlp.dating import date_item, placing_time, times_in
 from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.polarity import negated
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
+from dragoman.vocabulary import STANCES
 
 _FIRST_PERSON = {"we", "i", "us", "our"}
-_SUBORDINATORS = {"as", "if", "because", "while", "although", "though", "when", "since", "unless", "whereas", "after", "before"}
-_STANCES = ("demand", "propose", "accept", "reject", "concede")
+_SUBORDINATORS = {
+    "as",
+    "if",
+    "because",
+    "while",
+    "although",
+    "though",
+    "when",
+    "since",
+    "unless",
+    "whereas",
+    "after",
+    "before",
+}
+#: The stances of the codebook, in the order the lexicon is read: a word listed under
+#: several stances takes the first, so "demand" and then "propose" come first.
+_PRECEDENCE = ("demand", "propose")
+_STANCES = _PRECEDENCE + tuple(s for s in STANCES if s not in _PRECEDENCE)
 
 
 @dataclass(frozen=True)
@@ -46,7 +64,11 @@ class IssueLexicon:
         data = load_lexicon("issues")
         self.patterns: list[tuple[str, re.Pattern[str]]] = []
         self.subjects: list[tuple[re.Pattern[str], str]] = []
+        #: Regions made of territories: region -> its parts.
+        self.regions: dict[str, tuple[str, ...]] = {}
         for issue, spec in data.items():
+            for region, parts in (spec.get("regions") or {}).items():
+                self.regions[str(region)] = tuple(str(p) for p in parts)
             pattern = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
             self.patterns.append((issue, re.compile(pattern, re.IGNORECASE)))
             for subject_pattern, name in (spec.get("subjects") or {}).items():
@@ -58,7 +80,9 @@ class IssueLexicon:
             for match in pattern.finditer(text):
                 subject = None
                 if issue == "territory":
-                    subject = next((n for p, n in self.subjects if p.fullmatch(match.group())), None)
+                    subject = next(
+                        (n for p, n in self.subjects if p.fullmatch(match.group())), None
+                    )
                 found.append(IssueHit(issue, subject, offset + match.start(), offset + match.end()))
         return found
 
@@ -95,7 +119,11 @@ class StanceLexicon:
             cue_stance = self.words.get(token.lemma_.lower())
             if cue_stance is None and token.pos_ == "NOUN":
                 cue_stance = self.nouns.get(token.lemma_.lower())
-            if cue_stance and token.i not in taken and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV"):
+            if (
+                cue_stance
+                and token.i not in taken
+                and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV")
+            ):
                 if token.lemma_.lower() == "back" and token.pos_ != "VERB":
                     continue
                 if any(c.dep_ == "auxpass" for c in token.children) and cue_stance == "demand":
@@ -106,10 +134,8 @@ class StanceLexicon:
 
 
 def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    head = token.head
-    return token.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "neg" for c in head.children)
+    """The cue, or the verb whose complement it is, is negated."""
+    return negated(token, through=("xcomp", "ccomp"), levels=2)
 
 
 class StancesComponent:
@@ -143,27 +169,24 @@ class StancesComponent:
         doc._.positions = sorted(positions.values(), key=lambda p: p.start)
         return doc
 
-    @staticmethod
-    def _distinct(hits: list[IssueHit]) -> list[IssueHit]:
+    def _distinct(self, hits: list[IssueHit]) -> list[IssueHit]:
         """One hit per issue and subject in a sentence; a specific territory wins
-        over the word "territory"."""
+        over the word "territory"; a region and its parts are the region."""
         seen: dict[tuple[str, str | None], IssueHit] = {}
         for hit in sorted(hits, key=lambda h: h.start):
             seen.setdefault((hit.issue, hit.subject), hit)
         named = {h.issue for h in seen.values() if h.subject}
         subjects = {h.subject for h in seen.values()}
-        kept = [
-            h
-            for h in seen.values()
-            if (h.subject or h.issue not in named)
-            # "the Donbas, made up of Donetsk and Luhansk": one subject, the Donbas.
-            and not ("Donbas" in subjects and h.subject in ("Donetsk", "Luhansk"))
-        ]
-        if {"Donetsk", "Luhansk"} <= subjects and "Donbas" not in subjects:
-            # Donetsk and Luhansk named together are the Donbas.
-            first = min((h for h in kept if h.subject in ("Donetsk", "Luhansk")), key=lambda h: h.start)
-            kept = [h for h in kept if h.subject not in ("Donetsk", "Luhansk")]
-            kept.append(IssueHit("territory", "Donbas", first.start, first.end))
+        kept = [h for h in seen.values() if h.subject or h.issue not in named]
+        for region, parts in self.issues.regions.items():
+            if region in subjects:
+                # "the Donbas, made up of Donetsk and Luhansk": one subject, the Donbas.
+                kept = [h for h in kept if h.subject not in parts]
+            elif set(parts) <= subjects:
+                # Donetsk and Luhansk named together are the Donbas.
+                first = min((h for h in kept if h.subject in parts), key=lambda h: h.start)
+                kept = [h for h in kept if h.subject not in parts]
+                kept.append(IssueHit("territory", region, first.start, first.end))
         return kept
 
     @staticmethod
@@ -187,45 +210,7 @@ class StancesComponent:
             return None
         anchor_token = anchor.root
         cue_of = {token.i: stance for token, stance in cues}
-        # The cues above the issue's words, innermost first ("Moscow demands that
-        # Kyiv give up Donetsk": give up, then demands).
-        chain = []
-        coordinated = False
-        skip = -1
-        for token in [anchor_token, *anchor_token.ancestors]:
-            if token.i in cue_of and token.i != skip and not (coordinated and cue_of[token.i] == "concede"):
-                chain.append((token, cue_of[token.i]))
-            if token.pos_ not in ("VERB", "AUX"):
-                coordinated = False
-            if (
-                token.pos_ in ("VERB", "AUX")
-                and token.dep_ == "conj"
-                and token.head.pos_ in ("VERB", "AUX")
-                and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-            ):
-                # "Kyiv agreed to a truce, but Putin only said …": a conjoined clause
-                # with a subject of its own is not governed by the first verb.
-                skip = token.head.i
-            if token.pos_ in ("VERB", "AUX") and (
-                token.dep_ == "conj" or (token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))
-            ):
-                # "give up joining NATO, to adopt a neutral status": giving up does not
-                # carry over to a coordinated verb (a cue above both still does:
-                # "ready to …", "refused to …").
-                coordinated = True
-            if token.dep_ == "advcl" and token.i != anchor_token.i and any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in token.children
-            ) and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children):
-                # An adverbial clause with its own subject ("just as the claim …
-                # would not be part …") has its own say: stop here. ("fighting for
-                # Ukraine to give up …" goes on: that clause is what is fought for.)
-                break
-        if chain:
-            first = chain[0][0]
-            for conjunct in first.children:
-                # "we agreed and proposed an agreement": the verb next to the object.
-                if conjunct.dep_ == "conj" and conjunct.i in cue_of and first.i < conjunct.i < anchor_token.i:
-                    chain[0] = (conjunct, cue_of[conjunct.i])
+        chain = _cue_chain(anchor_token, cue_of)
         if not chain:
             near = min(cues, key=lambda item: abs(item[0].i - anchor_token.i))
             if abs(near[0].i - anchor_token.i) > 8:
@@ -234,39 +219,17 @@ class StancesComponent:
             confidence = 0.4
         else:
             confidence = 0.6
-        cue, stance = chain[0]
-        if stance == "demand" and cue.pos_ == "NOUN" and cue.dep_ in ("nsubj", "nsubjpass") and _negated(cue.head):
-            # "the claim to Donetsk would not be part of the guarantees": a claim
-            # let go of is a concession.
-            stance = "concede"
-        elif _negated(cue):
-            negated = self.stances.negated.get(stance, stance)
-            if negated is None:
-                return None
-            stance = negated
-        if stance == "concede" and self._absence(anchor_token, cue):
-            # "a country without nuclear weapons": offering an absence, not giving
-            # something up.
-            stance = "propose"
+        cue, cue_stance = chain[0]
+        stance = self._own_stance(cue, cue_stance, anchor_token)
+        if stance is None:
+            return None
         party = self._party(cue, quote, resolver)
         if len(chain) > 1:
-            outer, outer_stance = chain[1]
-            if _negated(outer):
-                outer_stance = self.stances.negated.get(outer_stance, outer_stance) or stance
-            outer_party = self._party(outer, quote, resolver)
-            if cue.pos_ == "NOUN" and outer.pos_ == "VERB" and outer_party is not None and outer_stance in ("accept", "reject"):
-                # "Russia rejected Zelensky's proposal": the verb is the stance.
-                cue, stance, party = outer, outer_stance, outer_party
-            elif outer_party is not None and outer_party != party and outer_stance != "concede":
-                # Somebody else's demand or offer about what this party would do.
-                cue, stance, party = outer, outer_stance, outer_party
-            elif outer_party in (party, None) and outer_stance == "reject" and stance == "concede" and cue.dep_ != "conj":
-                # "refused to give up": a rejection of the concession.
-                cue, stance = outer, "reject"
+            cue, stance, party = self._outer_stance(chain[1], cue, stance, party, quote, resolver)
         if party is None:
             return None
         reported_by = quote.speaker if quote else None
-        date = quote.date if quote else self._sentence_date(doc, sent)
+        date = quote.date if quote else date_item(doc, placing_time(times_in(doc, sent)))
         evidence = (quote.start, quote.end) if quote else (sent.start_char, sent.end_char)
         summary = text_of(doc)[min(cue.idx, hit.start) : max(cue.idx + len(cue), hit.end)]
         return Position(
@@ -282,6 +245,63 @@ class StancesComponent:
             confidence=confidence,
         )
 
+    def _own_stance(self, cue: Token, stance: str, anchor: Token) -> str | None:
+        """The stance of the innermost cue, after negation (None: no position)."""
+        if (
+            stance == "demand"
+            and cue.pos_ == "NOUN"
+            and cue.dep_ in ("nsubj", "nsubjpass")
+            and _negated(cue.head)
+        ):
+            # "the claim to Donetsk would not be part of the guarantees": a claim
+            # let go of is a concession.
+            stance = "concede"
+        elif _negated(cue):
+            turned = self.stances.negated.get(stance, stance)
+            if turned is None:
+                return None
+            stance = turned
+        if stance == "concede" and self._absence(anchor, cue):
+            # "a country without nuclear weapons": offering an absence, not giving
+            # something up.
+            stance = "propose"
+        return stance
+
+    def _outer_stance(
+        self,
+        outer_cue: tuple[Token, str],
+        cue: Token,
+        stance: str,
+        party: str | None,
+        quote: Quote | None,
+        resolver: SpeakerResolver,
+    ) -> tuple[Token, str, str | None]:
+        """The cue, stance and party, once the cue above the innermost is read."""
+        outer, outer_stance = outer_cue
+        if _negated(outer):
+            outer_stance = self.stances.negated.get(outer_stance, outer_stance) or stance
+        outer_party = self._party(outer, quote, resolver)
+        if (
+            cue.pos_ == "NOUN"
+            and outer.pos_ == "VERB"
+            and outer_party is not None
+            and outer_stance in ("accept", "reject")
+        ):
+            # "Russia rejected Zelensky's proposal": the verb is the stance.
+            return outer, outer_stance, outer_party
+        if outer_party is not None and outer_party != party and outer_stance != "concede":
+            # Somebody else's demand or offer about what this party would do.
+            return outer, outer_stance, outer_party
+        if (
+            outer_party in (party, None)
+            and outer_stance == "reject"
+            and stance == "concede"
+            and cue.dep_ != "conj"
+        ):
+            # "refused to give up": a rejection of the concession.
+            return outer, "reject", party
+        return cue, stance, party
+
     @staticmethod
     def _absence(anchor: Token, cue: Token) -> bool:
         """Whether the issue's words are governed by "without", "no" or "free of"
@@ -289,54 +309,26 @@ class StancesComponent:
         for token in [anchor, *anchor.ancestors]:
             if token == cue:
                 return False
-            if token.lower_ in ("without", "free") or any(c.lower_ in ("no", "non") and c.dep_ == "det" for c in token.children):
+            if token.lower_ in ("without", "free") or any(
+                c.lower_ in ("no", "non") and c.dep_ == "det" for c in token.children
+            ):
                 return True
         return False
 
     def _party(self, cue: Token, quote: Quote | None, resolver: SpeakerResolver) -> str | None:
         """The party whose stance the cue states: its subject's (or possessor's)."""
-        actors = resolver.actors
-        holder: Token | None = None
-        node = cue
-        for _ in range(4):
-            holder = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
-            if holder is not None:
-                break
-            if node.dep_ == "xcomp":
-                # "urged Ukraine to abandon …": the object of the head does it.
-                holder = next((c for c in node.head.children if c.dep_ == "dobj"), None)
-                if holder is not None:
-                    break
-            if node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj") and node.head.i != node.i:
-                node = node.head
-                continue
-            break
+        cast = resolver.cast
+        holder = _holder(cue)
         if cue.pos_ == "NOUN":
             for child in cue.children:
                 if child.dep_ in ("poss", "amod", "compound"):
-                    party = self._party_of_word(child, actors)
+                    party = cast.party_of_token(child)
                     if party:
                         return party
         if holder is not None:
-            if holder.lower_ in _FIRST_PERSON and quote is not None and quote.start <= holder.idx < quote.end:
-                return self._party_of_name(quote.speaker, actors) if quote.speaker else None
-            if holder.lower_ in ("it", "they", "we", "its", "their"):
-                # "Russia said it would not …": the subject of the clause above.
-                for verb in holder.head.ancestors:
-                    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    if subject is not None and subject.lower_ not in ("it", "they", "we") and subject.i != holder.head.i:
-                        return self._party(verb, quote, resolver)
-                return None
-            for token in holder.subtree:
-                party = self._party_of_word(token, actors)
-                if party:
-                    return party
-            speaker = resolver.resolve(holder)
-            if speaker is not None and speaker.name != ANONYMOUS:
-                return self._party_of_name(speaker.name, actors)
-            return None
+            return self._party_of_holder(holder, quote, resolver)
         if quote is not None and quote.speaker and quote.start <= cue.idx < quote.end:
-            return self._party_of_name(quote.speaker, actors)
+            return cast.party_meant(quote.speaker)
         if cue.pos_ == "NOUN":
             # A demand or claim with no owner of its own ("just as the claim to …")
             # is the party the sentence is about: the subject of its main verb.
@@ -344,39 +336,115 @@ class StancesComponent:
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.i != cue.i:
                 for token in subject.subtree:
-                    party = self._party_of_word(token, actors)
+                    party = cast.party_of_token(token)
                     if party:
                         return party
         return None
 
-    def _party_of_word(self, token: Token, actors: dict) -> str | None:  # type: ignore[type-arg]
-        party = self.gazetteer.party_of_adjective(token.text)
-        if party:
-            return party
-        mention = next(
-            (m for m in token.doc._.mentions or [] if m.token_start <= token.i < m.token_end), None
-        )
-        if mention is not None:
-            return self._party_of_name(mention.name, actors)
-        return None
-
-    def _party_of_name(self, name: str | None, actors: dict) -> str | None:  # type: ignore[type-arg]
-        if not name or name == ANONYMOUS:
+    def _party_of_holder(
+        self, holder: Token, quote: Quote | None, resolver: SpeakerResolver
+    ) -> str | None:
+        """The party of the subject (or possessor) of a cue."""
+        cast = resolver.cast
+        in_quote = quote is not None and quote.start <= holder.idx < quote.end
+        if holder.lower_ in _FIRST_PERSON and quote is not None and in_quote:
+            return cast.party_meant(quote.speaker) if quote.speaker else None
+        if holder.lower_ in ("it", "they", "we", "its", "their"):
+            # "Russia said it would not …": the subject of the clause above.
+            for verb in holder.head.ancestors:
+                subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if (
+                    subject is not None
+                    and subject.lower_ not in ("it", "they", "we")
+                    and subject.i != holder.head.i
+                ):
+                    return self._party(verb, quote, resolver)
             return None
-        actor = actors.get(name)
-        if actor is not None:
-            return actor.name if actor.kind == "party" else actor.party
-        entry = self.gazetteer.entries.get(name)
-        if entry is not None:
-            return entry.name if entry.kind == "party" else entry.party
+        for token in holder.subtree:
+            party = cast.party_of_token(token)
+            if party:
+                return party
+        speaker = resolver.resolve(holder)
+        if speaker is not None and speaker.name != ANONYMOUS:
+            return cast.party_meant(speaker.name)
         return None
 
-    @staticmethod
-    def _sentence_date(doc: Doc, sent: Span) -> dt.date | None:
-        for time in doc._.times or []:
-            if sent.start_char <= time.start < sent.end_char:
-                return time.date
-        return doc._.published
+
+def _cue_chain(anchor: Token, cue_of: dict[int, str]) -> list[tuple[Token, str]]:
+    """The cues above the issue's words, innermost first ("Moscow demands that Kyiv
+    give up Donetsk": give up, then demands)."""
+    chain: list[tuple[Token, str]] = []
+    coordinated = False
+    skip = -1
+    for token in [anchor, *anchor.ancestors]:
+        if (
+            token.i in cue_of
+            and token.i != skip
+            and not (coordinated and cue_of[token.i] == "concede")
+        ):
+            chain.append((token, cue_of[token.i]))
+        is_verb = token.pos_ in ("VERB", "AUX")
+        if not is_verb:
+            coordinated = False
+        if (
+            is_verb
+            and token.dep_ == "conj"
+            and token.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        ):
+            # "Kyiv agreed to a truce, but Putin only said …": a conjoined clause
+            # with a subject of its own is not governed by the first verb.
+            skip = token.head.i
+        if is_verb and (
+            token.dep_ == "conj"
+            or (token.dep_ == "advcl" and any(c.lower_ == "to" for c in token.children))
+        ):
+            # "give up joining NATO, to adopt a neutral status": giving up does not
+            # carry over to a coordinated verb (a cue above both still does:
+            # "ready to …", "refused to …").
+            coordinated = True
+        if token.i != anchor.i and _own_say(token):
+            break
+    if chain:
+        first = chain[0][0]
+        for conjunct in first.children:
+            # "we agreed and proposed an agreement": the verb next to the object.
+            if conjunct.dep_ == "conj" and conjunct.i in cue_of and first.i < conjunct.i < anchor.i:
+                chain[0] = (conjunct, cue_of[conjunct.i])
+    return chain
+
+
+def _own_say(token: Token) -> bool:
+    """An adverbial clause with its own subject ("just as the claim … would not be
+    part …") has its own say: the chain stops there. ("fighting for Ukraine to give
+    up …" goes on: that clause is what is fought for.)"""
+    return (
+        token.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+        and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
+    )
+
+
+def _holder(cue: Token) -> Token | None:
+    """The subject or possessor of a cue, or of the verb it completes ("urged
+    Ukraine to abandon …": the object of the head does it)."""
+    node = cue
+    for _ in range(4):
+        holder = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+        if holder is not None:
+            return holder
+        if node.dep_ == "xcomp":
+            holder = next((c for c in node.head.children if c.dep_ == "dobj"), None)
+            if holder is not None:
+                return holder
+        if (
+            node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj")
+            and node.head.i != node.i
+        ):
+            node = node.head
+            continue
+        break
+    return None
 
 
 @Language.factory(
