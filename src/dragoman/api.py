@@ -297,6 +297,7 @@ def evaluate(
     directory: str | os.PathLike[str],
     analyzer: Analyzer | None = None,
     parts: Sequence[str] | None = None,
+    only: str | None = None,
 ) -> EvalReport:
     """Analyse every report in ``directory`` that has a gold record beside it, and
     score the records (see :func:`dragoman.evaluate.evaluate_dir`): every part, or only
@@ -317,7 +318,7 @@ def evaluate(
             )
         return _analyze_one(analyzer or default_analyzer(), loaded.articles[0]).to_dict()
 
-    return evaluate_dir(Path(directory), analyze, parts)
+    return evaluate_dir(Path(directory), analyze, parts, only)
 
 
 def floor_failures(

@@ -139,3 +139,25 @@ def test_a_directory_without_pairs_is_an_error(tmp_path: Path) -> None:
         evaluate_dir(tmp_path, lambda path: PREDICTION)
     with pytest.raises(EvaluationError, match="not a directory"):
         evaluate_dir(tmp_path / "missing", lambda path: PREDICTION)
+
+
+def test_a_set_scored_on_some_parts_ignores_the_others(devset: Path) -> None:
+    report = evaluate_dir(devset, lambda path: PREDICTION, parts=["quotes"])
+    assert set(report.counts) == {"quotes.found", "quotes.attribution"}
+    assert "positions.f1" not in report.metrics()
+    assert set(report.details[0].results) == {"quotes.found", "quotes.attribution"}
+
+
+def test_only_scores_the_reports_whose_name_matches(devset: Path) -> None:
+    (devset / "dam.md").write_text(REPORT)
+    (devset / "dam.json").write_text(json.dumps(GOLD))
+    seen: list[str] = []
+
+    def analyze(path: Path) -> dict:
+        seen.append(path.name)
+        return PREDICTION
+
+    report = evaluate_dir(devset, analyze, only="da*")
+    assert seen == ["dam.md"] and [d.name for d in report.details] == ["dam"]
+    with pytest.raises(EvaluationError, match="no gold record"):
+        evaluate_dir(devset, analyze, only="nothing-*")

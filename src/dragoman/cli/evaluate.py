@@ -25,6 +25,13 @@ def eval_(
             help="Pinned minimum scores (JSON), per set. Default: dragoman/eval_floors.json.",
         ),
     ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="Score only the reports whose name matches this glob (floors not checked).",
+        ),
+    ] = None,
     as_json: JsonOption = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="List each report's quote misses.")
@@ -38,10 +45,11 @@ def eval_(
     below its pinned floor.
 
     Example: dragoman eval ../shared/devset --verbose
+    Example: dragoman eval ../shared/devset --only 'pages_*'
     """
     pinned = api.load_eval_set(floors, directory)
-    limits = pinned.floors
-    report = api.evaluate(directory, parts=pinned.parts)
+    limits = pinned.floors if only is None else {}
+    report = api.evaluate(directory, parts=pinned.parts, only=only)
     failures = api.floor_failures(report, limits)
     floors_file = str(floors or api.DEFAULT_FLOORS)
     if pinned.name:
@@ -71,6 +79,8 @@ def eval_(
             err.print(f"Below the floors of {floors_file}:", style="bold red", markup=False)
             for line in failures:
                 err.print(f"  {line}", soft_wrap=True, markup=False)
+        elif only is not None:
+            out.print("Floors are not checked on a subset (--only).", markup=False)
         elif limits:
             out.print(f"All {len(limits)} floors of {floors_file} met.", markup=False)
         else:

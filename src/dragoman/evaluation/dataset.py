@@ -6,6 +6,7 @@ its gold as ``expected.json`` next to a single report, so that layout is accepte
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -78,16 +79,22 @@ def find_pairs(directory: Path) -> tuple[list[tuple[Path, Path]], list[dict[str,
 
 
 def evaluate_dir(
-    directory: Path | str, analyze: Analyze, parts: Sequence[str] | None = None
+    directory: Path | str,
+    analyze: Analyze,
+    parts: Sequence[str] | None = None,
+    only: str | None = None,
 ) -> EvalReport:
     """Run ``analyze`` on every report that has a gold record and score the results
-    (only ``parts``, where the set's gold annotates only those).
+    (only ``parts``, where the set's gold annotates only those; only the reports whose
+    name matches the glob ``only``, to score a subset).
 
     ``analyze`` takes a report's path and returns its record as the output contract's
     dict (what ``dragoman analyze --json`` prints). A directory with no such pair is an
     error: an empty evaluation would pass every floor of zero and hide a wrong path.
     """
     pairs, skipped = find_pairs(Path(directory))
+    if only is not None:
+        pairs = [(g, r) for g, r in pairs if fnmatch.fnmatch(r.stem, only)]
     if not pairs:
         raise EvaluationError("no gold record with a report beside it", source=str(directory))
     report = EvalReport(skipped=skipped)
