@@ -115,3 +115,13 @@ def test_ingest_refuses_a_link_out_of_the_folder_unless_asked(tmp_path: Path) ->
     followed = run(["ingest", folder, "--db", db, "--follow-links"])
     assert followed.exit_code == 0, followed.stderr
     assert "added 1" in followed.stdout + followed.stderr
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "empty\x1b[2J\rname\n.txt").write_text("")
+    result = run(["ingest", folder, "--db", tmp_path / "names.db"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\r" not in result.stderr
+    assert "empty\\x1b[2J\\rname\\n.txt" in result.stderr

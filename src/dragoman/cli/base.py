@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.text import Text
 
 from dragoman import __version__
+from dragoman.cli.render.base import printable
 from dragoman.errors import DragomanError
 
 app = typer.Typer(
@@ -43,14 +44,14 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of 
 def fail(source: object, reason: str) -> None:
     """One error line on stderr: the file (or other input) and the reason."""
     err.print(
-        Text.assemble(("error", "bold red"), f": {source}: {reason}"),
+        Text.assemble(("error", "bold red"), f": {printable(source)}: {printable(reason)}"),
         soft_wrap=True,
     )
 
 
 def warn(message: str) -> None:
     """One warning line on stderr, printed as given (no markup)."""
-    err.print(f"warning: {message}", style="yellow", soft_wrap=True, markup=False)
+    err.print(f"warning: {printable(message)}", style="yellow", soft_wrap=True, markup=False)
 
 
 def say(message: str) -> None:

@@ -11,13 +11,22 @@ from rich.table import Table
 from rich.text import Text
 
 
+def printable(text: object) -> str:
+    """``text`` safe for a terminal: control characters (escape sequences, carriage
+    returns, line ends in a file's name) are shown escaped, never sent as they are."""
+    return "".join(
+        c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii")
+        for c in str(text)
+    )
+
+
 def cell(value: object) -> str:
     """A value as one line of a table cell; an empty value as a dash."""
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    return " ".join(str(value).split())  # runs of white space, line ends too, as one
+        return ", ".join(printable(v) for v in value)
+    return printable(" ".join(str(value).split()))  # runs of white space as one
 
 
 def table(title: str, columns: str, rows: list[list[object]]) -> RenderableType:
