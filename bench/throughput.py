@@ -40,7 +40,7 @@ def peak_mib() -> float:
 def load_articles(paths: Iterable[Path]) -> list[Article]:
     """Every readable report under ``paths``; bad files are reported and left out."""
     articles: list[Article] = []
-    for path, loaded in read_paths(paths):
+    for _, loaded in read_paths(paths):
         articles.extend(loaded.articles)
         for error in loaded.errors:
             print(f"skipped: {error}", file=sys.stderr)

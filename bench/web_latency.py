@@ -139,7 +139,9 @@ def make_batch(rng: random.Random, first: int, count: int) -> dict[str, list[dic
         for party, stance_issue in ((side, issue), (other, rng.choice(ISSUES))):
             rows["positions"].append({
                 "article_id": article_id, "party": party, "issue": stance_issue,
-                "subject": rng.choice(["Crimea", "Donbas"]) if stance_issue == "territory" else None,
+                "subject": rng.choice(["Crimea", "Donbas"])
+                if stance_issue == "territory"
+                else None,
                 "stance": rng.choice(STANCES), "summary": "synthetic", "reported_by": speaker,
                 "date": day if rng.random() < 0.7 else None, "start_offset": 0,
                 "end_offset": 40, "confidence": 0.6,
