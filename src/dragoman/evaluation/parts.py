@@ -28,6 +28,8 @@ class PartResult:
     counts: Counts
     missed: list[Item] = field(default_factory=list)
     false_positives: list[Item] = field(default_factory=list)
+    #: The predictions matched to a gold item (for the calibration of confidences).
+    matched: list[Item] = field(default_factory=list)
 
 
 @dataclass
@@ -75,7 +77,8 @@ def _result(
     extra = [
         p for i, p in enumerate(predicted) if i not in matched_pred and i not in excused
     ]
-    return PartResult(Counts(len(pairs), len(extra), len(missed)), missed, extra)
+    matched = [predicted[j] for _, j in pairs]
+    return PartResult(Counts(len(pairs), len(extra), len(missed)), missed, extra, matched)
 
 
 def _match(
@@ -263,9 +266,21 @@ def score_events(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
         shared = sum(any_names_match([n], _participants(p)) for n in _participants(g))
         return shared, code(g.get("status")) == code(p.get("status"))
 
-    return _score_coded(
+    scored = _score_coded(
         "events", "status", "events.status_accuracy", gold, predicted, compatible, preference
     )
+    # Date accuracy: over matched events whose gold has a date (an undated prediction
+    # of a dated event is wrong; matching lets it through, so it must be counted here).
+    pairs = _match(gold, predicted, compatible, preference)
+    checker = _Checker("events")
+    dates = Tally()
+    for i, j in pairs:
+        g, p = gold[i], predicted[j]
+        if date_of(g.get("date")) is not None:
+            checker.check(dates, "date", g, p, date_of(g.get("date")) == date_of(p.get("date")))
+    scored.accuracies["events.date_accuracy"] = dates
+    scored.mismatches.extend(checker.mismatches)
+    return scored
 
 
 def score_assessments(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from dragoman.evaluation.calibration import CalibrationBin, calibrate
 from dragoman.evaluation.counts import Counts, Tally
 from dragoman.evaluation.parts import SCORERS, PartResult
 
@@ -23,6 +24,7 @@ ACCURACY_KEYS = (
     "actors.kind_accuracy",
     "positions.stance_accuracy",
     "events.status_accuracy",
+    "events.date_accuracy",
     "assessments.polarity_accuracy",
 )
 
@@ -85,6 +87,11 @@ class EvalReport:
                 totals[key] = totals.get(key, Tally()) + tally
         return totals
 
+    @property
+    def calibration(self) -> dict[str, list[CalibrationBin]]:
+        """Confidence bins against precision, per part with confidences."""
+        return calibrate([d.results for d in self.details])
+
     def metrics(self) -> dict[str, float]:
         """Flat dotted scores, e.g. ``quotes.attribution.f1``: the keys floors pin.
         A score with a zero denominator is 0.0; see :meth:`to_dict` for the counts."""
@@ -105,6 +112,9 @@ class EvalReport:
             "metrics": self.metrics(),
             "counts": {k: c.to_dict() for k, c in self.counts.items()},
             "accuracies": {k: t.to_dict() for k, t in self.accuracies.items()},
+            "calibration": {
+                part: [b.to_dict() for b in bins] for part, bins in self.calibration.items()
+            },
             "details": [d.to_dict() for d in self.details],
             "skipped": self.skipped,
         }

@@ -10,6 +10,7 @@ caller knows them), else the day of the report.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from dragoman.nlp.extensions import TimeExpression
+
+#: Where ``times_in`` keeps the sorted starts of a Doc's time expressions.
+_STARTS = "dragoman.dating.time_starts"
 
 
 @dataclass(frozen=True)
@@ -29,11 +33,21 @@ class Earlier:
 def times_in(doc: Doc, sent: Span, outside: Sequence[tuple[int, int]] = ()) -> list[TimeExpression]:
     """The time expressions that start in a sentence, in text order, leaving out those
     inside the ``outside`` stretches (quotations)."""
+    times: list[TimeExpression] = list(doc._.times or [])
+    cached = doc.user_data.get(_STARTS)
+    if cached is None or cached[0] is not doc._.times or len(cached[1]) != len(times):
+        # The starts, sorted, once per Doc: each sentence then costs a bisection, not
+        # a pass over every time expression of the report.
+        order = sorted(range(len(times)), key=lambda k: times[k].start)
+        cached = (doc._.times, [times[k].start for k in order], order)
+        doc.user_data[_STARTS] = cached
+    _, starts, order = cached
+    first = bisect.bisect_left(starts, sent.start_char)
+    last = bisect.bisect_left(starts, sent.end_char)
     return [
         time
-        for time in doc._.times or []
-        if sent.start_char <= time.start < sent.end_char
-        and not any(s <= time.start < e for s, e in outside)
+        for time in (times[k] for k in sorted(order[first:last]))
+        if not any(s <= time.start < e for s, e in outside)
     ]
 
 

@@ -45,7 +45,25 @@ def scores_view(report: EvalReport, directory: os.PathLike[str] | str) -> Render
     for key in (k for k in ACCURACY_KEYS if k in tallies):
         t = tallies[key]
         accuracies.add_row(key, f"{metrics[key]:.3f}", f"{t.right}/{t.total}")
-    return Group(scores, accuracies)
+    return Group(scores, accuracies, calibration_view(report))
+
+
+def calibration_view(report: EvalReport) -> Table:
+    """Per part with confidences: precision of the predictions in each confidence bin."""
+    table = Table(
+        title="Calibration: precision by confidence", title_justify="left", box=box.SIMPLE_HEAD
+    )
+    table.add_column("part")
+    bins_of = report.calibration
+    labels = [b.label for b in next(iter(bins_of.values()), [])]
+    for label in labels:
+        table.add_column(label, justify="right")
+    for part, bins in bins_of.items():
+        table.add_row(
+            part,
+            *(f"{b.precision:.2f} ({b.right}/{b.total})" if b.total else "–" for b in bins),
+        )
+    return table
 
 
 def quote_misses(report: EvalReport) -> list[Text]:

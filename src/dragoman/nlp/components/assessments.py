@@ -25,6 +25,7 @@ does; quotes without a speaker never do.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -403,12 +404,13 @@ class AssessmentsComponent:
                 resolver.remember(quote.start, quote.speaker)
         found: list[_Judgement] = []
         overlong = in_overlong_sentence(doc)
+        inside = _Stretches(covered)
         for verb in doc:
             if verb.pos_ not in ("VERB", "AUX") or norm(verb.lemma_) not in _JUDGING_VERBS:
                 continue
             if verb.i in overlong:
                 continue
-            if any(s <= verb.idx < e for s, e in covered):
+            if inside(verb.idx):
                 continue
             subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
             if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
@@ -428,7 +430,7 @@ class AssessmentsComponent:
                 for child in verb.children
                 if child.dep_ not in _FRAMING
                 for t in child.subtree
-                if not any(s <= t.idx < e for s, e in covered)
+                if not inside(t.idx)
             ]
             words.sort(key=lambda t: t.i)
             if not words or not self.lexicon.topics.contains(words):
@@ -469,11 +471,8 @@ class AssessmentsComponent:
 
     @staticmethod
     def _paragraph(breaks: list[int], position: int) -> int:
-        index = 0
-        for n, start in enumerate(breaks):
-            if start <= position:
-                index = n
-        return index
+        """The index of the paragraph (by sorted starts) that holds ``position``."""
+        return max(bisect.bisect_right(breaks, position) - 1, 0)
 
     def _merge(self, judgements: list[_Judgement]) -> list[Assessment]:
         """One assessment per actor and day (undated statements: per paragraph)."""
@@ -511,6 +510,25 @@ class AssessmentsComponent:
             )
         assessments.sort(key=lambda a: a.start)
         return assessments
+
+
+class _Stretches:
+    """Whether an offset lies in one of some stretches of text, by bisection over
+    the stretches merged and sorted (quotes may nest)."""
+
+    def __init__(self, stretches: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(stretches):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def __call__(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
 
 
 @Language.factory(

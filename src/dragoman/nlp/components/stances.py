@@ -11,22 +11,40 @@ A first person inside a quotation ("we proposed") is the speaker's party.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Position, Quote
+from dragoman.nlp.components.stance_reading import (
+    PLAN_WORDS,
+    confidence_of,
+    listing_noun,
+    owner_before,
+    plan_owners,
+    retracted,
+)
 from dragoman.nlp.dating import date_item, placing_time, times_in
 from dragoman.nlp.extensions import register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.places import load_places
 from dragoman.nlp.polarity import negated
+from dragoman.nlp.sides import PartyFinder
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
 from dragoman.vocabulary import STANCES
 
 _FIRST_PERSON = {"we", "i", "us", "our"}
+#: Nouns by which a speaker names his own side ("the group wants …").
+_SELF_WORDS = {"group", "movement", "side", "government", "country", "delegation", "leadership"}
+#: Words of obligation: a party that "must" do something is the object of a demand,
+#: whose author is the one who says so.
+_OBLIGATIONS = {"must", "should", "need", "have"}
+
 _SUBORDINATORS = {
     "as",
     "if",
@@ -45,6 +63,15 @@ _SUBORDINATORS = {
 #: several stances takes the first, so "demand" and then "propose" come first.
 _PRECEDENCE = ("demand", "propose")
 _STANCES = _PRECEDENCE + tuple(s for s in STANCES if s not in _PRECEDENCE)
+
+
+class _Ctx(NamedTuple):
+    """Who is who in one report: its speakers, the parties of its words, and the
+    owners of the plans it names (offset of the plan's word, its owner), in order."""
+
+    speakers: SpeakerResolver
+    parties: PartyFinder
+    plans: list[tuple[int, str]]
 
 
 @dataclass(frozen=True)
@@ -66,7 +93,13 @@ class IssueLexicon:
         self.subjects: list[tuple[re.Pattern[str], str]] = []
         #: Regions made of territories: region -> its parts.
         self.regions: dict[str, tuple[str, ...]] = {}
+        #: Phrases in which an issue's words do not signal the issue ("exercises on
+        #: their territory", "a neutral venue"): issue -> pattern.
+        self.excludes: dict[str, re.Pattern[str]] = {}
         for issue, spec in data.items():
+            if spec.get("exclude"):
+                joined = "|".join(f"(?:{p})" for p in spec["exclude"])
+                self.excludes[issue] = re.compile(joined, re.IGNORECASE)
             for region, parts in (spec.get("regions") or {}).items():
                 self.regions[str(region)] = tuple(str(p) for p in parts)
             pattern = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
@@ -77,7 +110,11 @@ class IssueLexicon:
     def hits(self, text: str, offset: int) -> list[IssueHit]:
         found = []
         for issue, pattern in self.patterns:
+            exclude = self.excludes.get(issue)
+            spans = [m.span() for m in exclude.finditer(text)] if exclude else []
             for match in pattern.finditer(text):
+                if any(a <= match.start() < b for a, b in spans):
+                    continue
                 subject = None
                 if issue == "territory":
                     subject = next(
@@ -143,41 +180,53 @@ class StancesComponent:
         register_extensions()
         self.name = name
         self.gazetteer = gazetteer or load_gazetteer()
+        self.places = load_places()
         self.issues = IssueLexicon()
         self.stances = StanceLexicon()
 
     def __call__(self, doc: Doc) -> Doc:
         quotes: list[Quote] = list(doc._.quotes or [])
-        resolver = SpeakerResolver(doc, self.gazetteer, doc._.quoted or [])
+        speakers = SpeakerResolver(doc, self.gazetteer, doc._.quoted or [])
+        parties = PartyFinder(speakers.cast, self.places)
+        resolver = _Ctx(speakers, parties, plan_owners(doc, parties))
         positions: dict[tuple[str, str, str | None], Position] = {}
+        ranks: dict[tuple[str, str, str | None], float] = {}
         all_hits = sorted(self.issues.hits(text_of(doc), 0), key=lambda h: h.start)
+        hit_starts = [h.start for h in all_hits]
+        quotes_by_end = sorted((q for q in quotes if q.speaker), key=lambda q: q.end)
+        quote_ends = [q.end for q in quotes_by_end]
         for sent in doc.sents:
-            hits = [h for h in all_hits if sent.start_char <= h.start < sent.end_char]
+            first = bisect.bisect_left(hit_starts, sent.start_char)
+            last = bisect.bisect_left(hit_starts, sent.end_char)
+            hits = all_hits[first:last]
             if not hits:
                 continue
             cues = self.stances.cues(sent)
             if not cues:
                 continue
-            quote = self._quote_of(quotes, sent)
+            quote = self._quote_of(quotes_by_end, quote_ends, sent)
             for hit in self._distinct(hits):
-                position = self._position(doc, sent, hit, cues, quote, resolver)
-                if position is None:
+                read = self._position(doc, sent, hit, cues, quote, resolver)
+                if read is None:
                     continue
+                position, rank = read
                 key = (position.party, position.issue, position.subject)
-                if key not in positions or positions[key].confidence < position.confidence:
+                # Of two readings, the one whose cue governs the issue's words wins
+                # (then the first): confidence also weighs hedges, not the reading.
+                if key not in positions or ranks[key] < rank:
                     positions[key] = position
+                    ranks[key] = rank
         doc._.positions = sorted(positions.values(), key=lambda p: p.start)
         return doc
 
     def _distinct(self, hits: list[IssueHit]) -> list[IssueHit]:
-        """One hit per issue and subject in a sentence; a specific territory wins
-        over the word "territory"; a region and its parts are the region."""
-        seen: dict[tuple[str, str | None], IssueHit] = {}
-        for hit in sorted(hits, key=lambda h: h.start):
-            seen.setdefault((hit.issue, hit.subject), hit)
-        named = {h.issue for h in seen.values() if h.subject}
-        subjects = {h.subject for h in seen.values()}
-        kept = [h for h in seen.values() if h.subject or h.issue not in named]
+        """The hits of a sentence (each is tried; the positions they give are one per
+        party, issue and subject); a specific territory wins over the word
+        "territory"; a region and its parts are the region."""
+        seen = sorted(set(hits), key=lambda h: h.start)
+        named = {h.issue for h in seen if h.subject}
+        subjects = {h.subject for h in seen}
+        kept = [h for h in seen if h.subject or h.issue not in named]
         for region, parts in self.issues.regions.items():
             if region in subjects:
                 # "the Donbas, made up of Donetsk and Luhansk": one subject, the Donbas.
@@ -190,10 +239,14 @@ class StancesComponent:
         return kept
 
     @staticmethod
-    def _quote_of(quotes: list[Quote], sent: Span) -> Quote | None:
-        for quote in quotes:
-            if quote.start < sent.end_char and sent.start_char < quote.end and quote.speaker:
+    def _quote_of(quotes: list[Quote], ends: list[int], sent: Span) -> Quote | None:
+        """The first quote (by end) that overlaps the sentence; quotes are sorted by
+        their end, and a quote that overlaps ends after the sentence starts."""
+        for quote in quotes[bisect.bisect_right(ends, sent.start_char) :]:
+            if quote.start < sent.end_char and sent.start_char < quote.end:
                 return quote
+            if quote.start >= sent.end_char:
+                break
         return None
 
     def _position(
@@ -203,8 +256,10 @@ class StancesComponent:
         hit: IssueHit,
         cues: list[tuple[Token, str]],
         quote: Quote | None,
-        resolver: SpeakerResolver,
-    ) -> Position | None:
+        resolver: _Ctx,
+    ) -> tuple[Position, float] | None:
+        """A position from one issue hit, with its rank among readings (a cue that
+        governs the issue's words ranks above one merely near them)."""
         anchor = doc.char_span(hit.start, hit.end, alignment_mode="expand")
         if anchor is None:
             return None
@@ -216,18 +271,30 @@ class StancesComponent:
             if abs(near[0].i - anchor_token.i) > 8:
                 return None
             chain = [near]
-            confidence = 0.4
+            syntactic = False
         else:
-            confidence = 0.6
+            syntactic = True
         cue, cue_stance = chain[0]
+        listed = listing_noun(cue, cue_of)
+        if listed is not None:
+            # "Kestrania's demands include A, B and C": each item is a demand of the
+            # owner of the demands (a proposal, for "proposals include").
+            cue, cue_stance = listed, cue_of[listed.i]
         stance = self._own_stance(cue, cue_stance, anchor_token)
-        if stance is None:
+        if stance is None or (stance == "accept" and retracted(cue)):
+            # "had accepted a ceasefire but has since taken it out": no acceptance.
             return None
         party = self._party(cue, quote, resolver)
         if len(chain) > 1:
             cue, stance, party = self._outer_stance(chain[1], cue, stance, party, quote, resolver)
         if party is None:
             return None
+        if cue.lemma_.lower() in _OBLIGATIONS and quote is not None and stance == "demand":
+            # "Armenia must amend its constitution", said by Baku: Baku's demand.
+            said_by = resolver.parties.meant(quote.speaker)
+            if said_by is not None:
+                party = said_by
+        confidence = confidence_of(syntactic, cue, anchor_token, self._named(cue, resolver))
         reported_by = quote.speaker if quote else None
         date = quote.date if quote else date_item(doc, placing_time(times_in(doc, sent)))
         evidence = (quote.start, quote.end) if quote else (sent.start_char, sent.end_char)
@@ -243,7 +310,16 @@ class StancesComponent:
             start=evidence[0],
             end=evidence[1],
             confidence=confidence,
-        )
+        ), (0.6 if syntactic else 0.4)
+
+    @staticmethod
+    def _named(cue: Token, resolver: _Ctx) -> bool:
+        """Whether the cue's holder itself names a party or a person ("Tehran
+        insisted", "Iran's demand"), rather than a pronoun, a plan or the speaker."""
+        holder = _holder(cue)
+        if holder is None:
+            return False
+        return resolver.parties.of_token(holder, organisations=True) is not None
 
     def _own_stance(self, cue: Token, stance: str, anchor: Token) -> str | None:
         """The stance of the innermost cue, after negation (None: no position)."""
@@ -274,7 +350,7 @@ class StancesComponent:
         stance: str,
         party: str | None,
         quote: Quote | None,
-        resolver: SpeakerResolver,
+        resolver: _Ctx,
     ) -> tuple[Token, str, str | None]:
         """The cue, stance and party, once the cue above the innermost is read."""
         outer, outer_stance = outer_cue
@@ -315,20 +391,23 @@ class StancesComponent:
                 return True
         return False
 
-    def _party(self, cue: Token, quote: Quote | None, resolver: SpeakerResolver) -> str | None:
+    def _party(self, cue: Token, quote: Quote | None, resolver: _Ctx) -> str | None:
         """The party whose stance the cue states: its subject's (or possessor's)."""
-        cast = resolver.cast
+        parties = resolver.parties
         holder = _holder(cue)
         if cue.pos_ == "NOUN":
             for child in cue.children:
                 if child.dep_ in ("poss", "amod", "compound"):
-                    party = cast.party_of_token(child)
+                    party = parties.of_token(child, organisations=True)
                     if party:
                         return party
         if holder is not None:
             return self._party_of_holder(holder, quote, resolver)
+        definite = any(c.lower_ in ("the", "this") for c in cue.children)
+        if cue.lemma_.lower() in PLAN_WORDS and definite:
+            return owner_before(resolver.plans, cue.idx)
         if quote is not None and quote.speaker and quote.start <= cue.idx < quote.end:
-            return cast.party_meant(quote.speaker)
+            return parties.meant(quote.speaker)
         if cue.pos_ == "NOUN":
             # A demand or claim with no owner of its own ("just as the claim to …")
             # is the party the sentence is about: the subject of its main verb.
@@ -336,19 +415,19 @@ class StancesComponent:
             subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and subject.i != cue.i:
                 for token in subject.subtree:
-                    party = cast.party_of_token(token)
+                    party = parties.of_token(token)
                     if party:
                         return party
         return None
 
     def _party_of_holder(
-        self, holder: Token, quote: Quote | None, resolver: SpeakerResolver
+        self, holder: Token, quote: Quote | None, resolver: _Ctx
     ) -> str | None:
         """The party of the subject (or possessor) of a cue."""
-        cast = resolver.cast
+        parties = resolver.parties
         in_quote = quote is not None and quote.start <= holder.idx < quote.end
         if holder.lower_ in _FIRST_PERSON and quote is not None and in_quote:
-            return cast.party_meant(quote.speaker) if quote.speaker else None
+            return parties.meant(quote.speaker) if quote.speaker else None
         if holder.lower_ in ("it", "they", "we", "its", "their"):
             # "Russia said it would not …": the subject of the clause above.
             for verb in holder.head.ancestors:
@@ -361,12 +440,18 @@ class StancesComponent:
                     return self._party(verb, quote, resolver)
             return None
         for token in holder.subtree:
-            party = cast.party_of_token(token)
+            party = parties.of_token(token, organisations=token.i == holder.i)
             if party:
                 return party
-        speaker = resolver.resolve(holder)
+        speaker = resolver.speakers.resolve(holder)
         if speaker is not None and speaker.name != ANONYMOUS:
-            return cast.party_meant(speaker.name)
+            return parties.meant(speaker.name)
+        if holder.lemma_.lower() in PLAN_WORDS:
+            # "The plan includes …": the plan named last, with its owner.
+            return owner_before(resolver.plans, holder.idx)
+        if holder.lemma_.lower() in _SELF_WORDS and quote is not None and quote.speaker:
+            # "the group wants guarantees", said by its negotiator: his side.
+            return parties.meant(quote.speaker)
         return None
 
 
@@ -430,6 +515,11 @@ def _holder(cue: Token) -> Token | None:
     Ukraine to abandon …": the object of the head does it)."""
     node = cue
     for _ in range(4):
+        agent = next((c for c in node.children if c.dep_ == "agent"), None)
+        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        if by is not None:
+            # "the plan proposed by Trump", "whose release is sought by the group".
+            return by
         holder = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
         if holder is not None:
             return holder
