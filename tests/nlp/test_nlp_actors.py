@@ -65,3 +65,23 @@ def test_organisations(analyze) -> None:
     found = actors(record)
     assert found["NATO"].kind == "organization"
     assert found["European Union"].kind == "organization"
+
+
+def test_a_longer_name_around_a_known_surname_is_another_person(analyze) -> None:
+    # The gazetteer knows Boris Johnson; this Johnson is someone else.
+    record = analyze("Gary Johnson toured Ohio on Friday. Johnson spoke about taxes.")
+    found = actors(record)
+    assert "Gary Johnson" in found
+    assert len(found["Gary Johnson"].mentions) == 2
+    assert "Boris Johnson" not in found
+
+
+def test_titles_are_not_part_of_a_name(analyze) -> None:
+    record = analyze("Retired Gen. Keith Kellogg met the delegation in Riyadh.")
+    assert "Keith Kellogg" in actors(record)
+    assert not any(name.startswith("Gen") for name in actors(record))
+
+
+def test_a_role_for_an_organisation_gives_the_party(analyze) -> None:
+    record = analyze("Jane Roe, a spokeswoman for Disney, declined to comment.")
+    assert actors(record)["Jane Roe"].party == "Disney"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,60 @@ def test_a_missing_or_broken_user_gazetteer_is_a_clear_error(tmp_path: Path) -> 
     broken.write_text("people: [unclosed\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="broken.yaml"):
         load_gazetteer(str(broken))
+
+
+@pytest.mark.parametrize(
+    ("word", "party"),
+    [
+        ("Tehran", "Iran"),
+        ("Islamabad", "Pakistan"),
+        ("Yerevan", "Armenia"),
+        ("Muscat", "Oman"),
+    ],
+)
+def test_the_capitals_of_the_world_stand_for_their_states(word: str, party: str) -> None:
+    entry = load_gazetteer().lookup(word)
+    assert entry is not None and entry.name == party and entry.kind == "party"
+
+
+@pytest.mark.parametrize(
+    ("word", "party"),
+    [
+        ("Iranian", "Iran"),
+        ("Iranians", "Iran"),
+        ("Pakistani", "Pakistan"),
+        ("Azerbaijani", "Azerbaijan"),
+        ("Iran's", "Iran"),
+        ("Hamas's", "Hamas"),
+        ("Swiss", "Switzerland"),
+    ],
+)
+def test_nationality_words_name_their_party(word: str, party: str) -> None:
+    assert load_gazetteer().party_of_adjective(word) == party
+
+
+def test_state_names_that_are_first_names_are_not_matched() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("Jordan") is None
+    assert gazetteer.lookup("Chad") is None
+    assert gazetteer.lookup("Amman") is not None
+    assert all(form != "Jordan" for form, _ in gazetteer.surface_forms())
+
+
+def test_a_role_has_the_holder_of_the_day() -> None:
+    gazetteer = load_gazetteer()
+
+    def holders(day):
+        return [e.name for e in gazetteer.holders(["foreign minister"], "Ukraine", day)]
+
+    assert holders(dt.date(2022, 3, 30)) == ["Dmytro Kuleba"]
+    assert holders(dt.date(2024, 9, 4)) == ["Dmytro Kuleba"]
+    assert holders(dt.date(2024, 9, 5)) == ["Andrii Sybiha"]
+    assert sorted(holders(None)) == ["Andrii Sybiha", "Dmytro Kuleba"]
+
+
+def test_a_role_held_twice_has_both_terms() -> None:
+    trump = load_gazetteer().entries["Donald Trump"]
+    assert trump.holds_role_on(dt.date(2018, 6, 1))
+    assert not trump.holds_role_on(dt.date(2022, 6, 1))
+    assert trump.holds_role_on(dt.date(2025, 6, 1))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.models import Actor
 from dragoman.nlp.extensions import Mention
 from dragoman.nlp.gazetteer import Gazetteer
+from dragoman.nlp.local_parties import party_of_adjective
 
 ANONYMOUS = "anonymous"
 #: Head words of a role phrase that stands for a head of state or government.
@@ -89,7 +90,7 @@ class Cast:
         "U.S.-brokered", "US-mediated" -> their party."""
         parts = [text] + ([text.split("-")[0]] if "-" in text else [])
         for part in parts:
-            party = self.gazetteer.party_of_adjective(part)
+            party = party_of_adjective(self.doc, self.gazetteer, part)
             if party is None and part != text:
                 entry = self.gazetteer.lookup(part)
                 party = entry.name if entry is not None and entry.kind == "party" else None
@@ -100,7 +101,7 @@ class Cast:
     def party_of_token(self, token: Token) -> str | None:
         """The party a token speaks for: a nationality word, or the party of the
         actor mentioned there."""
-        party = self.gazetteer.party_of_adjective(token.text)
+        party = party_of_adjective(self.doc, self.gazetteer, token.text)
         if party:
             return party
         mention = self.first_mention_at.get(token.i)

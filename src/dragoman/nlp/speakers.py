@@ -8,6 +8,8 @@ canonical actor name, using the mentions the actors component found before it.
 
 from __future__ import annotations
 
+import bisect
+import datetime as dt
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -17,69 +19,28 @@ from dragoman.nlp.cast import ANONYMOUS, Cast
 from dragoman.nlp.extensions import Mention
 from dragoman.nlp.gazetteer import Gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.local_parties import party_of_adjective
+from dragoman.nlp.people import gender_of_word, genders, name_from_phrase
 from dragoman.nlp.quotemarks import inside
 
-#: Heads of phrases that name an institution speaking for its party ("Russia's
-#: Defence Ministry said"): ``institutions`` in ``lexicons/cues.yaml``.
-_INSTITUTIONS = frozenset(str(w).lower() for w in load_lexicon("cues").get("institutions") or [])
-_ROLE_WORDS_EXTRA = {"spokesperson", "spokesman", "spokeswoman", "official", "diplomat", "source"}
+_WORDS = load_lexicon("speakers")
+#: Heads of phrases that name an institution or body speaking for its party ("Russia's
+#: Defence Ministry said", "Ukrainian forces said"): ``lexicons/speakers.yaml``.
+_INSTITUTIONS = frozenset(str(w).lower() for w in _WORDS.get("institutions") or [])
+_ROLE_WORDS_EXTRA = frozenset(str(w).lower() for w in _WORDS.get("role_extra") or [])
+#: Heads of phrases that stand for an unnamed source.
+_SOURCE_WORDS = frozenset(str(w).lower() for w in _WORDS.get("sources") or [])
+#: Role words that name the same job ("the spokesperson" for a "spokesman").
+_ROLE_SYNONYMS: dict[str, set[str]] = {
+    str(k).lower(): {str(w).lower() for w in v} for k, v in (_WORDS.get("role_words") or {}).items()
+}
+#: Words that narrow a role phrase to one office ("the foreign minister").
+_OFFICE_WORDS = frozenset(str(w).lower() for w in _WORDS.get("offices") or [])
+#: How far back (in characters) "the ministry said" looks for the party that spoke.
+_RECENT_REACH = 1200
 _PERSONAL = {"he", "she", "him", "her"}
 _COLLECTIVE = {"they", "we", "it"}
-#: Heads of phrases that stand for an unnamed source.
-_SOURCE_WORDS = {
-    "official",
-    "officials",
-    "source",
-    "sources",
-    "diplomat",
-    "diplomats",
-    "insider",
-    "insiders",
-    "person",
-    "people",
-    "aide",
-    "aides",
-    "analyst",
-    "analysts",
-    "observer",
-    "observers",
-    "expert",
-    "experts",
-    "lawmaker",
-    "lawmakers",
-    "negotiators",
-    "sides",
-}
-#: Role words that name the same job ("the spokesperson" for a "spokesman").
-_ROLE_SYNONYMS = {
-    "spokesperson": {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "press secretary",
-        "representative",
-    },
-    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press secretary", "representative"},
-    "spokeswoman": {
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "press secretary",
-        "representative",
-    },
-    "representative": {"spokesman", "spokeswoman", "spokesperson", "representative"},
-    "negotiator": {"negotiator", "head of the", "delegation", "envoy"},
-    "envoy": {"envoy", "negotiator"},
-    "leader": {"president", "prime minister", "chancellor", "leader"},
-    "president": {"president"},
-    "minister": {"minister"},
-    "secretary": {"secretary"},
-    "chancellor": {"chancellor"},
-    "adviser": {"adviser", "advisor", "aide"},
-    "aide": {"aide", "adviser", "advisor"},
-    "head": {"head"},
-    "chief": {"chief", "head"},
-}
+_RELATIVE = {"who", "that", "which", "whom"}
 
 
 @dataclass(frozen=True)
@@ -112,6 +73,12 @@ class SpeakerResolver:
         self.history: list[tuple[int, str]] = []
         self.people = {name for name, actor in self.actors.items() if actor.kind == "person"}
         self.organisations = {ent.start: ent for ent in doc.ents if ent.label_ == "ORG"}
+        self.sentence_starts = [sent.start for sent in doc.sents]
+        self.sentence_chars = [sent.start_char for sent in doc.sents]
+        #: The gender the text gives each person, where it gives one.
+        self.genders = genders(doc, self.mentions)
+        #: The report's day: a role phrase means whoever held the role then.
+        self.published: dt.date | None = doc._.published
 
     # -- public --------------------------------------------------------------------
 
@@ -122,31 +89,116 @@ class SpeakerResolver:
             return self._pronoun(token)
         if lower in _COLLECTIVE:
             return None
+        if lower in _RELATIVE and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            # "Kellogg, who described ...": the noun the relative clause hangs on.
+            return self.resolve(token.head.head)
         phrase = [t for t in token.subtree if not inside(self.quoted, t.idx)]
         text = self._text(phrase)
         if any(t.lower_ in ("quoting", "citing") for t in phrase):
             # "RIA, quoting a source, said": the words are the unnamed source's.
             return Speaker(ANONYMOUS, text, 0.6)
-        person = self._mention_in(phrase, "person", head=token)
+        person = self._person_at_head(phrase, token)
         if person is not None:
             return Speaker(person.name, text, 0.9)
+        named = self._named_head(token, text)
+        if named is not None:
+            return named
         unnamed = self._unnamed(token, phrase, text)
         if unnamed is not None:
             return unnamed
         role = self._role(token, phrase)
         if role is not None:
             return role
-        if token.lemma_.lower() in _INSTITUTIONS:
-            # "Russia's Defence Ministry said", "the Ukrainian General Staff said".
-            party = self._party_in(phrase)
+        if lower in _INSTITUTIONS or token.lemma_.lower() in _INSTITUTIONS:
+            # "Russia's Defence Ministry said", "Ukrainian forces said".
+            party = self._party_in(phrase) or self._recent_party(token, phrase)
             if party is not None:
                 return Speaker(party, text, 0.7)
         organisation = self._organisation(token)
         if organisation is not None:
             return Speaker(organisation, text, 0.7)
-        group = self._mention_in(phrase, None, head=token)
+        person = self._mention_in(phrase, "person", head=token)
+        if person is not None:
+            return Speaker(person.name, text, 0.7)
+        # A party or organisation that modifies the head ("the Trump campaign"), not
+        # one inside a prepositional phrase ("proponents, including the US ...").
+        near = [t for t in phrase if _governed_closely(t, token)]
+        group = self._mention_in(near, None, head=token)
         if group is not None:
-            return Speaker(group.name, text, 0.8)
+            return Speaker(group.name, text, 0.7)
+        return None
+
+    def _person_at_head(self, phrase: list[Token], head: Token) -> Mention | None:
+        """The person a phrase names at its head, in an apposition to it or in the
+        compound before it ("Kremlin spokesman Dmitry Peskov", "Craig Moffett, a
+        media analyst", "the head of the delegation, David Arakhamia")."""
+        near = {head.i}
+        near.update(c.i for c in head.children if c.dep_ in ("appos", "compound"))
+        for i in sorted(near):
+            mention = self.by_token.get(i)
+            if mention is not None and mention.kind == "person":
+                return mention
+        return None
+
+    def _named_head(self, token: Token, text: str) -> Speaker | None:
+        """A name at the head that the actors component did not know: the party or
+        organisation it names, else the name built from the phrase, titles stripped
+        ("Sen. Bernie Sanders (I-Vt.) said" -> Bernie Sanders)."""
+        mention = self.by_token.get(token.i)
+        if mention is not None:
+            return Speaker(mention.name, text, 0.8)
+        if token.ent_type_ == "ORG":
+            return None
+        name = name_from_phrase(token)
+        if name is None:
+            return None
+        surname = name.split()[-1]
+        if len(name.split()) == 1:
+            # "Mr. Moffett": the person of that surname the report named last.
+            known = self._by_surname(surname, token.idx)
+            if known is not None:
+                return Speaker(known, text, 0.75)
+        entry = self.gazetteer.lookup(name)
+        if entry is not None:
+            return Speaker(entry.name, text, 0.8)
+        # A person the report names though the parser did not see it: later pronouns
+        # and quotations may go on with their words.
+        self.people.add(name)
+        return Speaker(name, text, 0.6)
+
+    def _by_surname(self, surname: str, before: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for actor in self.actors.values():
+            if actor.kind != "person" or actor.name.split()[-1] != surname:
+                continue
+            for start, _ in actor.mentions:
+                if start < before and (best is None or start > best[0]):
+                    best = (start, actor.name)
+        return best[1] if best else None
+
+    def _recent_party(self, token: Token, phrase: list[Token]) -> str | None:
+        """A collective with no party of its own ("Authorities said", "the ministry
+        said"): the party that spoke last, shortly before."""
+        if any(
+            t.lower_ in ("a", "an", "some", "other", "western", "international") for t in phrase
+        ):
+            return None
+        for position, name in reversed(self.history):
+            if position < token.idx - _RECENT_REACH:
+                break
+            if position < token.idx and self.cast.is_party(name):
+                return name
+        return self._locative_party(token)
+
+    def _locative_party(self, token: Token) -> str | None:
+        """ "In Washington, officials said": the party named as where the verb happens."""
+        verb = token.head
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in ("in", "from") and child.i < token.i:
+                for obj in child.children:
+                    mention = self.by_token.get(obj.i)
+                    if obj.dep_ == "pobj" and mention is not None and mention.kind == "party":
+                        return mention.name
         return None
 
     def _unnamed(self, token: Token, phrase: list[Token], text: str) -> Speaker | None:
@@ -160,8 +212,8 @@ class SpeakerResolver:
         is_source = token.lemma_.lower() in _SOURCE_WORDS or lower in _SOURCE_WORDS
         if plural and (is_source or token.lemma_.lower() in _ROLE_SYNONYMS):
             # "Ukrainian officials said": the party speaks; "officials said": unnamed.
-            party = self._party_in(phrase)
-            return Speaker(party or ANONYMOUS, text, 0.6)
+            party = self._party_in(phrase) or self._locative_party(token)
+            return Speaker(party or ANONYMOUS, text, 0.65 if party else 0.6)
         if indefinite and (
             is_source or token.lemma_.lower() in _ROLE_SYNONYMS or token.lower_ in _ROLE_WORDS_EXTRA
         ):
@@ -174,7 +226,7 @@ class SpeakerResolver:
 
     def _party_in(self, phrase: list[Token]) -> str | None:
         for t in phrase:
-            party = self.gazetteer.party_of_adjective(t.text)
+            party = party_of_adjective(self.doc, self.gazetteer, t.text)
             if party:
                 return party
             mention = self.by_token.get(t.i)
@@ -232,62 +284,104 @@ class SpeakerResolver:
 
     def _pronoun(self, token: Token) -> Speaker | None:
         """He/she: a person named right after the verb (a translation's inversion:
-        "he said ... spokesman Dmitry Peskov"), else the closest earlier speaker or
-        subject."""
+        "he said ... spokesman Dmitry Peskov"), else the person the pronoun most
+        likely refers back to (see :meth:`_antecedent`)."""
+        for child in token.children:
+            # "there he was, the Indian foreign secretary Jane Roe, confirming ...".
+            mention = self.by_token.get(child.i)
+            if child.dep_ == "appos" and mention is not None and mention.kind == "person":
+                return Speaker(mention.name, token.text, 0.8)
         verb = token.head
         for t in self.doc[verb.i + 1 : min(verb.i + 12, token.sent.end)]:
             mention = self.by_token.get(t.i)
             if mention and mention.kind == "person" and not inside(self.quoted, t.idx):
                 head = self.doc[mention.token_end - 1]
                 closes = mention.token_end >= len(self.doc) or self.doc[mention.token_end].is_punct
-                if (
-                    head.head == verb
-                    and closes
-                    and head.dep_ in ("npadvmod", "nsubj", "appos", "dobj", "attr", "dep")
-                ):
+                inverted = head.dep_ in ("npadvmod", "nsubj", "appos", "attr", "dep") or (
+                    head.dep_ == "dobj" and verb.lemma_ == "say"
+                )
+                # "there he was, the foreign secretary Jane Roe, before the press".
+                copula = head.dep_ == "attr" and verb.lemma_ == "be"
+                if head.head == verb and ((closes and inverted) or copula):
                     return Speaker(mention.name, token.text, 0.7)
-        candidates: list[tuple[int, str, float]] = []
-        for position, name in self.history:
-            if position < token.idx:
-                candidates.append((position, name, 0.75))
+        return self._antecedent(token)
+
+    def _antecedent(self, token: Token) -> Speaker | None:
+        """The person a pronoun refers back to, across sentences and paragraphs:
+        each person named or quoted before it is scored by how many sentences back it
+        was, whether it was a subject and whether it has just spoken; a person of the
+        other gender (by an honorific or role word) is left out. The confidence is low
+        when the runner-up scored close to the winner."""
+        wanted = gender_of_word(token.text)
+        here = self._sentence_index(token.i)
+        scores: dict[str, float] = {}
         for mention in self.mentions:
-            if (
-                mention.kind != "person"
-                or mention.start >= token.idx
-                or inside(self.quoted, mention.start)
-            ):
+            if mention.kind != "person" or mention.token_start >= token.i:
+                continue
+            if inside(self.quoted, mention.start):
+                continue
+            distance = here - self._sentence_index(mention.token_start)
+            if distance > 8:
+                continue
+            if wanted and self.genders.get(mention.name, wanted) != wanted:
                 continue
             head = self.doc[mention.token_end - 1]
-            is_subject = head.dep_ in ("nsubj", "nsubjpass") or head.head.dep_ in (
-                "nsubj",
-                "nsubjpass",
+            subject = head.dep_ in ("nsubj", "nsubjpass") or (
+                head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
             )
-            # Subjects bind a later "he" more strongly than objects do.
-            candidates.append((mention.start + (0 if is_subject else -60), mention.name, 0.7))
-        if not candidates:
+            score = -float(distance) + (0.8 if subject else 0.0)
+            scores[mention.name] = max(scores.get(mention.name, score - 1), score)
+        for position, name in self.history:
+            # A speaker resolved there (by a role phrase, or a name the actors
+            # component did not find) counts as a subject mention.
+            if position >= token.idx or not self._may_be_person(name):
+                continue
+            if wanted and self.genders.get(name, wanted) != wanted:
+                continue
+            distance = here - self._sentence_at_char(position)
+            if distance <= 8:
+                scores[name] = max(scores.get(name, -99.0), -float(distance) + 0.8)
+        for name in scores:
+            if wanted and self.genders.get(name) == wanted:
+                scores[name] += 0.5
+        last = [name for position, name in self.history if position < token.idx]
+        for rank, name in enumerate(reversed(last[-3:])):
+            if name in scores:
+                scores[name] += 0.6 if rank == 0 else 0.2
+        if not scores:
             return None
-        position, name, confidence = max(candidates, key=lambda c: c[0])
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        name, best = ranked[0]
+        margin = best - ranked[1][1] if len(ranked) > 1 else 2.0
+        confidence = round(min(0.85, 0.45 + 0.2 * margin), 2)
         return Speaker(name, token.text, confidence)
 
+    def _may_be_person(self, name: str) -> bool:
+        if name in self.people:
+            return True
+        return name != ANONYMOUS and name not in self.actors and not self.cast._kind(name)
+
+    def _sentence_at_char(self, position: int) -> int:
+        return bisect.bisect_right(self.sentence_chars, position) - 1
+
+    def _sentence_index(self, i: int) -> int:
+        return bisect.bisect_right(self.sentence_starts, i) - 1
+
     def _role(self, token: Token, phrase: list[Token]) -> Speaker | None:
-        """A role phrase ("the spokesperson", "Russia's chief negotiator") to the actor
-        of the report who holds that role, mentioned most recently before it."""
+        """A role phrase ("the spokesperson", "Russia's chief negotiator", "the foreign
+        minister") to the actor of the report who holds that role, mentioned most
+        recently before it; else to the gazetteer's holder of it on the report's day."""
         head = token.lemma_.lower()
         if head not in _ROLE_SYNONYMS:
             return None
         wanted = _ROLE_SYNONYMS[head]
-        party = None
-        for t in phrase:
-            party = party or self.gazetteer.party_of_adjective(t.text)
-            entry = self.gazetteer.lookup(t.text)
-            if party is None and entry is not None and entry.kind == "party":
-                party = entry.name
+        offices = [t.lower_ for t in phrase if t.lower_ in _OFFICE_WORDS and t.i < token.i]
+        party = self._party_in(phrase)
         matches: list[tuple[int, str]] = []
         for actor in self.actors.values():
             if actor.kind != "person" or not actor.role:
                 continue
-            role = actor.role.lower()
-            if not any(word in role for word in wanted):
+            if not _holds(actor.role.lower(), wanted, offices):
                 continue
             if party and actor.party and actor.party != party:
                 continue
@@ -295,23 +389,60 @@ class SpeakerResolver:
             if earlier:
                 matches.append((max(earlier), actor.name))
         if not matches:
-            return self._known_role(head, phrase)
-        _, name = max(matches)
-        return Speaker(name, self._text(phrase), 0.7)
+            return self._known_role(head, wanted, offices, party, phrase)
+        matches.sort(reverse=True)
+        # Two holders named close together make the choice uncertain.
+        close = len(matches) > 1 and matches[0][0] - matches[1][0] < 400
+        return Speaker(matches[0][1], self._text(phrase), 0.55 if close else 0.7)
 
-    def _known_role(self, head: str, phrase: list[Token]) -> Speaker | None:
-        """A role the report names but whose holder it does not ("the head of
-        Rosatom"): the one person of the gazetteer holding it, if exactly one."""
+    def _known_role(
+        self,
+        head: str,
+        wanted: set[str],
+        offices: list[str],
+        party: str | None,
+        phrase: list[Token],
+    ) -> Speaker | None:
+        """A role the report names but whose holder it does not ("Ukraine's foreign
+        minister", "the head of Rosatom"): the one person of the gazetteer who held it
+        on the report's day, if exactly one."""
         named = {t.text.lower() for t in phrase if t.pos_ == "PROPN" or t.ent_type_}
-        if not named:
+        if party is None and not named:
             return None
         holders = []
-        for entry in self.gazetteer.entries.values():
-            if entry.kind != "person" or not entry.role:
+        for entry in self.gazetteer.holders(wanted | {head}, party, self.published):
+            role = entry.role.lower() if entry.role else ""
+            if not _holds(role, wanted | {head}, offices):
                 continue
-            role = entry.role.lower()
-            if head in role and named & set(role.replace("'s", "").split()):
-                holders.append(entry.name)
+            if party is None and not named & set(role.replace("'s", "").split()):
+                continue
+            holders.append(entry.name)
         if len(holders) == 1:
-            return Speaker(holders[0], self._text(phrase), 0.5)
+            return Speaker(holders[0], self._text(phrase), 0.6)
         return None
+
+
+def _governed_closely(token: Token, head: Token) -> bool:
+    """Whether ``token`` hangs from ``head`` through modifiers only (compound, amod,
+    poss, nmod), not through a preposition, clause or apposition."""
+    steps = 0
+    while token.i != head.i and steps < 6:
+        if token.dep_ not in ("compound", "amod", "poss", "nmod", "det", "case"):
+            return False
+        token = token.head
+        steps += 1
+    return token.i == head.i
+
+
+def _holds(role: str, wanted: set[str], offices: list[str]) -> bool:
+    """Whether a role answers a role phrase: one of its words, every office word the
+    phrase gives ("foreign" minister), and no deputy or vice the phrase does not."""
+    if not any(word in role for word in wanted):
+        return False
+    if not all(office in role for office in offices):
+        return False
+    return not any(
+        role.startswith(rank) or f" {rank}" in role
+        for rank in ("vice", "deputy")
+        if rank not in offices
+    )

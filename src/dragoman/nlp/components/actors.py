@@ -1,9 +1,13 @@
 """The ``dragoman_actors`` component: people, parties and organisations, their roles
 and parties, under one canonical name across spellings and metonyms.
 
-Names come from two places: the gazetteer (known actors and their variants, matched
-as phrases) and spaCy's PERSON entities (anyone else). Mentions of one person are
-merged by surname, so "Kremlin spokesman Dmitry Peskov ... Peskov" is one actor.
+Names come from the gazetteer (known actors, the world's states and their variants,
+matched as phrases), from spaCy's PERSON entities and the names a title introduces
+("spokesperson Esmaeil Baghaei", "Mr. Moffett"), and from places the text makes act
+that no data file knows (:mod:`dragoman.nlp.local_parties`). A surname alone is the
+person of that surname named most recently before it ("Hillary Clinton ... Bill
+Clinton ... Clinton" is Bill), so "Kremlin spokesman Dmitry Peskov ... Peskov" is one
+actor.
 Roles come from titles before a name ("French President Emmanuel Macron") and from
 appositions ("the head of the Ukrainian delegation, David Arakhamia,").
 """
@@ -20,6 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.models import Actor
 from dragoman.nlp.extensions import Mention, register_extensions, text_of
 from dragoman.nlp.gazetteer import Entry, Gazetteer, fold, load_gazetteer
+from dragoman.nlp.local_parties import local_parties, party_of_adjective
+from dragoman.nlp.people import TITLES
 
 #: Head nouns that make a noun phrase a role ("spokesman", "chief negotiator").
 ROLE_WORDS = {
@@ -98,8 +104,12 @@ def _is_plausible_person(span: Span, gazetteer: Gazetteer) -> bool:
 
 
 def _strip_possessive(span: Span) -> Span:
+    """A PERSON entity without its possessive ending and the titles before the name
+    ("Gen Keith Kellogg's" -> "Keith Kellogg")."""
     if len(span) > 1 and span[-1].text in ("'s", "\u2019s", "'"):
-        return span[:-1]
+        span = span[:-1]
+    while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+        span = span[1:]
     return span
 
 
@@ -166,42 +176,56 @@ class ActorsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[tuple[Span, str, str]] = []  # (span, canonical name, kind)
-        taken: set[int] = set()
+        taken: dict[int, int] = {}  # token -> index in spans
         gaz = sorted(
             self._gazetteer_spans(doc), key=lambda x: (-(x[0].end - x[0].start), x[0].start)
         )
         for span, entry in gaz:
             if any(i in taken for i in range(span.start, span.end)):
                 continue
+            for i in range(span.start, span.end):
+                taken[i] = len(spans)
             spans.append((span, entry.name, entry.kind))
-            taken.update(range(span.start, span.end))
-        local: dict[str, str] = {}  # folded surname -> canonical name, for unknown people
+        for span, name in local_parties(doc, self.gazetteer, set(taken)):
+            for i in range(span.start, span.end):
+                taken[i] = len(spans)
+            spans.append((span, name, "party"))
         persons = [_strip_possessive(e) for e in doc.ents if e.label_ == "PERSON"]
+        persons += _titled_names(doc, {i for p in persons for i in range(p.start, p.end)})
         persons.sort(key=lambda s: -(s.end - s.start))
         for span in persons:
-            if any(i in taken for i in range(span.start, span.end)):
-                # A longer name that contains a gazetteer surname ("Volodymyr Zelenskiy").
-                continue
-            if not _is_plausible_person(span, self.gazetteer):
+            if not _is_plausible_person(span, self.gazetteer) or any(
+                party_of_adjective(doc, self.gazetteer, t.text) for t in span
+            ):
                 continue
             known = self._resolve_person(span.text)
-            if known is not None:
-                name = known.name
-            else:
-                surname = fold(span.text).split()[-1]
-                if len(span) == 1 and surname not in local:
-                    # A lone unknown word ("Patriot") is rarely a person the report
-                    # introduces; a surname of a full name seen earlier is.
+            overlapped = {taken[i] for i in range(span.start, span.end) if i in taken}
+            if overlapped:
+                # A longer name around a gazetteer surname is that person ("Volodymyr
+                # Zelenskiy"), unless its first name says it is someone else
+                # ("Melania Trump"): then it replaces the match.
+                if known is not None or len(span) < 2 or len(overlapped) > 1:
                     continue
-                name = local.setdefault(surname, span.text)
+                index = overlapped.pop()
+                inner = spans[index][0]
+                if spans[index][2] != "person" or not (
+                    span.start <= inner.start and inner.end <= span.end
+                ):
+                    continue
+                spans[index] = (span, span.text, "person")
+                for i in range(span.start, span.end):
+                    taken[i] = index
+                continue
+            titled = span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in TITLES
+            lone = len(span) == 1 and not titled
+            name = known.name if known is not None else ("" if lone else span.text)
+            for i in range(span.start, span.end):
+                taken[i] = len(spans)
             spans.append((span, name, "person"))
-            taken.update(range(span.start, span.end))
-        # Extend gazetteer person matches to the full name the text gives ("Volodymyr
-        # Zelenskiy" when only "Zelenskiy" is listed).
         mentions = sorted(
             (
                 Mention(s.start_char, s.end_char, s.start, s.end, name, kind)
-                for s, name, kind in spans
+                for s, name, kind in _link_surnames(spans)
             ),
             key=lambda m: m.start,
         )
@@ -233,7 +257,7 @@ class ActorsComponent:
                 if role:
                     actor.role = role
                     if actor.party is None:
-                        actor.party = self.party_of_role(role)
+                        actor.party = self.party_of_role(role, doc)
         for actor in actors.values():
             if actor.kind == "person" and actor.role is None:
                 entry = self.gazetteer.entries.get(actor.name)
@@ -305,19 +329,26 @@ class ActorsComponent:
                 return f"{words[1].capitalize()} {words[2].capitalize()} of {party}"
         return role
 
-    def party_of_role(self, role: str) -> str | None:
+    def party_of_role(self, role: str, doc: Doc | None = None) -> str | None:
         """The party a role belongs to, from its nationality words or a metonym:
         "Kremlin spokesman" -> Russia, "head of the Ukrainian delegation" -> Ukraine."""
-        match = re.search(r"\bof (?:the )?([A-Z][\w ]+)$", role)
+        match = re.search(r"\b(of|for) (?:the )?([A-Z][\w\-' ]+)$", role)
         if match:
-            entry = self.gazetteer.lookup(match.group(1))
-            if entry is not None and entry.kind == "party":
+            entry = self.gazetteer.lookup(match.group(2))
+            if entry is not None and entry.kind in ("party", "organization"):
                 return entry.name
+            if match.group(1) == "for":
+                # "a spokesman for Disney": the organisation the person speaks for.
+                return match.group(2).strip()
         words = role.replace("'s", "").split()
         for size in (2, 1):
             for i in range(len(words) - size + 1):
                 phrase = " ".join(words[i : i + size])
-                party = self.gazetteer.party_of_adjective(phrase)
+                party = (
+                    party_of_adjective(doc, self.gazetteer, phrase)
+                    if doc is not None
+                    else self.gazetteer.party_of_adjective(phrase)
+                )
                 if party:
                     return party
                 entry = self.gazetteer.lookup(phrase)
@@ -355,6 +386,71 @@ def _only_a_place(doc: Doc, mention: Mention) -> bool:
     if token.dep_ == "compound" or (token.dep_ == "npadvmod" and token.head.pos_ == "ADJ"):
         return False
     return False
+
+
+_NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
+
+
+def _titled_names(doc: Doc, seen: set[int]) -> list[Span]:
+    """Names the entity recogniser missed that a title or role word introduces
+    ("spokesperson Esmaeil Baghaei", "Mr. Moffett"): the run of capitalised proper
+    nouns right after it."""
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _name_word(token) or i in seen:
+            i += 1
+            continue
+        end = i
+        while end + 1 < len(doc) and _name_word(doc[end + 1]) and end + 1 not in seen:
+            end += 1
+        before = doc[i - 1] if i > 0 else None
+        span = doc[i : end + 1]
+        if (
+            before is not None
+            and (before.lower_.rstrip(".") in TITLES or before.lower_ in ROLE_WORDS)
+            and len(span) <= 4
+            and not any(t.ent_type_ in _NOT_PEOPLE for t in span)
+        ):
+            found.append(span)
+        i = end + 1
+    return found
+
+
+def _name_word(token: Token) -> bool:
+    return (
+        token.pos_ == "PROPN"
+        and token.text[:1].isupper()
+        and token.text.isalpha()
+        and token.lower_ not in TITLES
+        and token.lower_ not in ROLE_WORDS
+    )
+
+
+def _link_surnames(spans: list[tuple[Span, str, str]]) -> list[tuple[Span, str, str]]:
+    """Link a surname alone to the person of that surname named most recently before
+    it ("Hillary Clinton ... Bill Clinton ... Clinton" is Bill), else to the first one
+    named after it, else to the gazetteer's person; an unknown lone word that no full
+    name explains ("Patriot") is dropped."""
+    ordered = sorted(spans, key=lambda item: item[0].start)
+    full: dict[str, list[tuple[int, str]]] = {}
+    for span, name, kind in ordered:
+        if kind == "person" and len(span) > 1 and name:
+            full.setdefault(fold(span.text).split()[-1], []).append((span.start, name))
+    linked = []
+    for span, name, kind in ordered:
+        if kind == "person" and len(span) == 1:
+            named = full.get(fold(span.text).split()[-1] if fold(span.text) else "", [])
+            before = [n for start, n in named if start < span.start]
+            if before:
+                name = before[-1]
+            elif named:
+                name = named[0][1]
+            if not name:
+                continue
+        linked.append((span, name, kind))
+    return linked
 
 
 def token_actor(doc: Doc, token: Token) -> Mention | None:
