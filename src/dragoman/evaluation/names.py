@@ -28,8 +28,11 @@ def _strip_accents(text: str) -> str:
 
 
 def fold_word(word: str) -> str:
-    """Fold one lower-case word: x = ks, kh = h, doubled letters single, and a final
-    -iy/-yi/-ij/-i read as -y (Zelenskiy, Zelenskyy, Zelenskii and Zelensky agree)."""
+    """Fold one lower-case word: x = ks, kh = h, doubled letters single, a final
+    -iy/-yi/-ij/-i read as -y (Zelenskiy, Zelenskyy, Zelenskii and Zelensky agree), and
+    the Arabic article el read as al (El-Hayya, al-Hayya)."""
+    if word == "el":  # the Arabic article: El-Hayya = al-Hayya
+        return "al"
     word = word.replace("x", "ks").replace("kh", "h")
     word = _DOUBLED.sub(r"\1", word)
     return _FINAL_I.sub("y", word)
