@@ -76,9 +76,9 @@ def records() -> list[ArticleRecord]:
             positions=[neutrality(MARCH_1, rejected, "reject", "Mykhailo Podolyak", "2022-03-01")],
         ),
         ArticleRecord(
-            # No date on the position: the report's publication day stands for it.
+            # "on Wednesday": the NLP dates the position to that day, the report's.
             article(MARCH_16, "medinsky-neutrality.txt", "2022-03-16"),
-            positions=[neutrality(MARCH_16, offered, "propose", "Vladimir Medinsky", None)],
+            positions=[neutrality(MARCH_16, offered, "propose", "Vladimir Medinsky", "2022-03-16")],
         ),
         ArticleRecord(
             article(MARCH_10, "kuleba-crimea.txt", "2022-03-10"),
@@ -156,11 +156,31 @@ def test_a_move_to_concede_is_a_concession(table: list[PositionState]) -> None:
     assert crimea.conceded and crimea.stance == "concede"
 
 
-def test_a_position_without_a_date_takes_the_publication_day(
-    table: list[PositionState],
-) -> None:
-    medinsky = state(table, "Ukraine", "neutrality").history[1]
-    assert medinsky.date == day("2022-03-16")
+def test_a_position_without_a_date_stays_undated_at_its_reports_day(stored: Stored) -> None:
+    saved = records()
+    saved[2].positions[0].date = None  # the NLP left it undated (a vaguer time)
+    neutral = state(position_table(stored(saved)), "Ukraine", "neutrality")
+    medinsky = neutral.history[1]
+    assert medinsky.reported_by == "Vladimir Medinsky"  # placed at its report's day
+    assert medinsky.date is None
+    assert medinsky.to_dict()["date"] is None
+    assert (medinsky.to_dict()["dating"], medinsky.to_dict()["reported"]) == (
+        "undated",
+        "2022-03-16",
+    )
+    assert neutral.date == day("2022-03-29")
+
+
+def test_an_undated_position_never_overrides_a_dated_one(stored: Stored) -> None:
+    saved = records()[1:3]  # Podolyak's dated reject (03-01), Medinsky's propose (03-16)
+    saved[1].positions[0].date = None
+    neutral = state(position_table(stored(saved)), "Ukraine", "neutrality")
+    assert [e.reported_by for e in neutral.history] == ["Mykhailo Podolyak", "Vladimir Medinsky"]
+    assert (neutral.stance, neutral.date) == ("reject", day("2022-03-01"))
+    # With nothing dated, the latest undated report is the latest.
+    saved[0].positions[0].date = None
+    only_undated = state(position_table(saved), "Ukraine", "neutrality")
+    assert (only_undated.stance, only_undated.date) == ("propose", None)
 
 
 def test_each_entry_carries_its_article_offsets_and_sentence(

@@ -70,6 +70,7 @@ def test_summary_of_an_empty_store(store: Store) -> None:
         "published": {"first": None, "last": None},
         "top_speakers": [],
         "parties": [],
+        "sample_source": None,
     }
 
 

@@ -5,6 +5,7 @@ The corpus is ingested once per session (examples/ plus one hostile report writt
 here); tests that write get their own copy of the database file.
 """
 
+# ruff: noqa: E501  (the hostile report's lines are long on purpose)
 from __future__ import annotations
 
 import asyncio

@@ -19,11 +19,19 @@ from dragoman.record.contradictions import Claim, Contradiction, contradictions
 from dragoman.record.evidence import Evidence, sentence_at
 from dragoman.record.export import FORMATS, ExportError, ExportResult, export_records
 from dragoman.record.filters import BadFilter, Filters, parse_date
-from dragoman.record.positions import PositionEntry, PositionState, position_table
+from dragoman.record.positions import (
+    LatestReport,
+    PositionEntry,
+    PositionState,
+    matrix_of,
+    position_matrix,
+    position_table,
+)
 from dragoman.record.timeline import EventReport, MergeRules, TimelineEvent, timeline
 
 __all__ = [
     "FORMATS",
+    "LatestReport",
     "BadFilter",
     "Claim",
     "Contradiction",
@@ -38,6 +46,8 @@ __all__ = [
     "TimelineEvent",
     "contradictions",
     "export_records",
+    "matrix_of",
+    "position_matrix",
     "parse_date",
     "position_table",
     "sentence_at",

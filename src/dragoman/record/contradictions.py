@@ -9,8 +9,10 @@ Two kinds are found, each between claims dated at most ``window`` days apart:
   against ``reject`` is not taken as opposed: a party often demands its own version
   of a thing and rejects the other side's in one breath.
 
-Claims are dated by their own date, else by their article's publication date; a claim
-with neither cannot be placed in a window and is left out. Each claim is paired with
+A claim stands in time at its :attr:`~dragoman.models.Dating.day`: its own date,
+else its report's day (an undated claim is shown undated, but it was made by the day
+it was reported); a claim with neither cannot be placed in a window and is left out.
+Each claim is paired with
 the nearest opposite claim of each other actor (not with every one of them), so a
 long run of reports gives one contradiction per disagreement, not their product.
 """
@@ -23,8 +25,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from dragoman.models import ArticleRecord
-from dragoman.record.evidence import Evidence, iso
+from dragoman.models import ArticleRecord, Dating, item_dating
+from dragoman.record.evidence import Evidence
 from dragoman.record.filters import Affiliations, BadFilter, DateLike, Filters, same_name
 
 DEFAULT_WINDOW = 7
@@ -48,15 +50,17 @@ class Claim:
     actor: str
     claim: str  # the polarity of an assessment, or the stance of a position
     summary: str
-    date: dt.date
+    date: dt.date  # where the claim stands in time (its date, else its report's day)
     evidence: Evidence
+    dating: Dating | None = None  # the date it carries; None: ``date`` is stated
 
     def to_dict(self) -> dict[str, Any]:
+        dating = self.dating if self.dating is not None else Dating(self.date)
         return {
             "actor": self.actor,
             "claim": self.claim,
             "summary": self.summary,
-            "date": iso(self.date),
+            **dating.to_dict(),
             "evidence": self.evidence.to_dict(),
         }
 
@@ -126,7 +130,8 @@ def _assessment_contradictions(
         for assessment in record.assessments:
             if assessment.polarity not in OPPOSED_POLARITIES:
                 continue
-            day = assessment.date or record.article.published
+            dating = item_dating(assessment.date, record.article.published)
+            day = dating.day
             if day is None or not filters.in_range(day):
                 continue
             if filters.party is not None and not affiliations.belongs(
@@ -140,6 +145,7 @@ def _assessment_contradictions(
                     summary=assessment.summary,
                     date=day,
                     evidence=Evidence.of(record.article, assessment.start, assessment.end),
+                    dating=dating,
                 )
             )
 
@@ -165,7 +171,8 @@ def _position_contradictions(
                 continue
             if filters.issue is not None and not same_name(position.issue, filters.issue):
                 continue
-            day = position.date or record.article.published
+            dating = item_dating(position.date, record.article.published)
+            day = dating.day
             if day is None or not filters.in_range(day):
                 continue
             claim = Claim(
@@ -174,6 +181,7 @@ def _position_contradictions(
                 summary=position.summary,
                 date=day,
                 evidence=Evidence.of(record.article, position.start, position.end),
+                dating=dating,
             )
             groups.setdefault((position.party, position.issue, position.subject), []).append(claim)
 

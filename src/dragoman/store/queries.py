@@ -12,7 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, column, exists, func, literal_column, or_, select, table, union
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Table,
+    column,
+    exists,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+    union,
+)
 
 from dragoman.store.codec import column as column_of
 from dragoman.store.schema import CHILD_TABLES, actors, articles, positions, quotes
@@ -20,8 +32,17 @@ from dragoman.store.schema import CHILD_TABLES, actors, articles, positions, quo
 TOP_SPEAKERS = 10
 
 
+def item_day(items: Table) -> ColumnElement[Any]:
+    """:attr:`dragoman.models.Dating.day` in SQL: where an item of ``items`` (quotes,
+    positions...) stands in time, for sorting and date ranges only: its date, else its
+    article's publication day (the query must join ``articles``). Never shown as the
+    item's date."""
+    return func.coalesce(items.c.date, articles.c.published)
+
+
 def summary(connection: Connection, top: int = TOP_SPEAKERS) -> dict[str, Any]:
-    """Counts, the span of publication dates, the most quoted speakers, the parties.
+    """Counts, the span of publication dates, the most quoted speakers, the parties,
+    and one stored report's source (the earliest), to point users at.
 
     Anonymous sources and unattributed quotes are left out of the speakers.
     """
@@ -49,11 +70,17 @@ def summary(connection: Connection, top: int = TOP_SPEAKERS) -> dict[str, Any]:
         select(positions.c.party.label("party")),
     ).subquery()
     party_names = connection.execute(select(parties.c.party).order_by(parties.c.party)).scalars()
+    sample = connection.execute(
+        select(articles.c.source)
+        .order_by(articles.c.published.nulls_last(), articles.c.id)
+        .limit(1)
+    ).scalar()
     return {
         "counts": counts,
         "published": {"first": first, "last": last},
         "top_speakers": [(name, count) for name, count in speakers],
         "parties": list(party_names),
+        "sample_source": sample,
     }
 
 
@@ -77,7 +104,7 @@ def find_quotes(
     article who belongs to it. ``since``/``until`` are inclusive and apply to the date
     the quote was made, or the article's publication date where that is unknown.
     """
-    when = func.coalesce(quotes.c.date, articles.c.published)
+    when = item_day(quotes)
     query = select(
         *(quotes.c[column_of(name)].label(name) for name in _QUOTE_FIELDS),
         articles.c.published,
@@ -174,7 +201,7 @@ def search_quotes(
     the reviewed quotes apart); ``use_filters=False`` ignores the filters.
     """
     terms = search_terms(q)
-    when = func.coalesce(quotes.c.date, articles.c.published)
+    when = item_day(quotes)
     columns = [
         *(quotes.c[column_of(name)].label(name) for name in _QUOTE_FIELDS),
         articles.c.published,

@@ -186,7 +186,10 @@ corrections = Table(
 )
 
 # The latest reviewed stance of each party on each issue (and subject): the matrix of
-# the overview, kept up to date by Store.save and Store.review.
+# the overview, kept up to date by Store.save and Store.review. ``day`` is the stated
+# date of that report (NULL: undated); ``reported``, ``article_id`` and ``start_offset``
+# complete its key (dragoman.models.latest_key), so that subjects fold by the same rule
+# (migration 0004).
 position_cells = Table(
     "position_cells",
     metadata,
@@ -198,6 +201,9 @@ position_cells = Table(
     Column("stance", String, nullable=False),
     Column("day", Date),
     Column("reports", Integer, nullable=False),
+    Column("reported", Date),
+    Column("article_id", String),
+    Column("start_offset", Integer),
     Index(None, "party", "issue"),
 )
 

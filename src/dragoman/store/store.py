@@ -13,19 +13,23 @@ report's text.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import threading
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from sqlalchemy import Connection, Engine, exists, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from dragoman.errors import DragomanError, StoreError
 from dragoman.models import Article, ArticleRecord
-from dragoman.store import codec, migrate, queries, review
+from dragoman.store import codec, migrate, pages, queries, review, summaries
+from dragoman.store import corrections as corrections_
+from dragoman.store import reviewed as reviewed_
+from dragoman.store.corrections import Correction
 from dragoman.store.engine import (
     DEFAULT_PATH,
     describe_error,
@@ -33,8 +37,11 @@ from dragoman.store.engine import (
     make_engine,
     writing,
 )
-from dragoman.store.review import Correction, ReviewedArticle
+from dragoman.store.reviewed import Extracts, ReviewedArticle
 from dragoman.store.schema import CHILD_TABLES, articles, corrections
+from dragoman.store.values import EDITABLE
+
+T = TypeVar("T")
 
 
 class Store:
@@ -42,6 +49,10 @@ class Store:
 
     Use :meth:`open`, not the constructor: it migrates the database first.
     """
+
+    #: What a review may do, and the fields a correction may change per extraction.
+    REVIEW_ACTIONS: tuple[str, ...] = corrections_.ACTIONS
+    EDITABLE: Mapping[str, tuple[str, ...]] = EDITABLE
 
     def __init__(self, engine: Engine, target: str) -> None:
         self._engine: Engine | None = engine
@@ -53,16 +64,25 @@ class Store:
         self._writer = threading.Lock()
 
     @classmethod
-    def open(cls, target: str | Path = DEFAULT_PATH) -> Store:
+    def open(
+        cls, target: str | os.PathLike[str] = DEFAULT_PATH, *, must_exist: bool = False
+    ) -> Store:
         """Open (creating if needed) the database at ``target`` and upgrade it to head.
 
         A path names an SQLite file; a string containing ``://`` is a SQLAlchemy URL,
-        such as ``postgresql+psycopg://user@host/dragoman``.
+        such as ``postgresql+psycopg://user@host/dragoman``. With ``must_exist``, a file
+        path that does not exist is an error instead of a new, empty database: asking
+        questions of a store that was never filled is a typo.
         """
-        raw = str(target)
+        raw = os.fspath(target)
         name = display_name(raw)  # never the password, in any message
+        if must_exist and "://" not in raw and not Path(raw).is_file():
+            raise StoreError(
+                "no database here; fill one first with: dragoman ingest PATH --db " + raw,
+                source=raw,
+            )
         try:
-            engine = make_engine(target)
+            engine = make_engine(raw)
         except (SQLAlchemyError, ValueError, ImportError) as e:
             reason = describe_error(e).replace(raw, name)
             raise StoreError(f"cannot open the database: {reason}", source=name) from e
@@ -119,7 +139,7 @@ class Store:
                 for table in CHILD_TABLES:
                     if child_rows[table.name]:
                         connection.execute(table.insert(), child_rows[table.name])
-                review.refresh_article(connection, record)
+                summaries.refresh_article(connection, record)
             return True
         except StoreError:
             raise
@@ -175,7 +195,7 @@ class Store:
         """Recompute the summary tables (the position matrix, the sides of assessments)
         from every stored row and correction; for rows written without :meth:`save`."""
         with self._writer, writing(self.engine) as connection:
-            review.rebuild(connection)
+            summaries.rebuild(connection)
 
     # -- reading -------------------------------------------------------------------
 
@@ -189,7 +209,7 @@ class Store:
         corrections applied and rejected extractions left out); None if there is none."""
         with self._reading() as connection:
             if reviewed:
-                found = review.load_reviewed(connection, article_id)
+                found = reviewed_.load_reviewed(connection, article_id)
                 return None if found is None else found.record()
             return self._load(connection, article_id)
 
@@ -197,14 +217,14 @@ class Store:
         """An article with each extraction as the machine made it and as reviewed, with
         row ids and the audit trail; None if there is none."""
         with self._reading() as connection:
-            return review.load_reviewed(connection, article_id)
+            return reviewed_.load_reviewed(connection, article_id)
 
     def corrections(
         self, article_id: str | None = None, limit: int | None = None
     ) -> list[Correction]:
         """The audit trail, newest first: every review, or those of one article."""
         with self._reading() as connection:
-            return review.load_corrections(
+            return corrections_.load_corrections(
                 connection, article_id=article_id, limit=limit, newest_first=True
             )
 
@@ -246,7 +266,8 @@ class Store:
         """Counts per table, the span of publication dates, top speakers and parties.
 
         ``{"counts": {"articles": n, ...}, "published": {"first": date, "last": date},
-        "top_speakers": [(name, count), ...], "parties": [name, ...]}``
+        "top_speakers": [(name, count), ...], "parties": [name, ...],
+        "sample_source": str | None}``
         """
         with self._reading() as connection:
             return queries.summary(connection)
@@ -262,6 +283,107 @@ class Store:
         title and source (see :func:`dragoman.store.queries.find_quotes`)."""
         with self._reading() as connection:
             return queries.find_quotes(connection, speaker, party, since, until)
+
+    # -- the reads behind the web app's pages (see dragoman.store.pages) ------------
+
+    def _read(self, read: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        with self._reading() as connection:
+            return read(connection, *args, **kwargs)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, the audit trail's included."""
+        return self._read(pages.counts)
+
+    def published_span(self) -> tuple[dt.date | None, dt.date | None]:
+        """The first and the last publication day."""
+        return self._read(pages.published_span)
+
+    def parties(self) -> list[str]:
+        """The parties: with a stance, with a judged side, or listed as parties."""
+        return self._read(pages.parties)
+
+    def position_cells(self) -> list[dict[str, Any]]:
+        """The summary of the position matrix: per (party, issue, subject) the latest
+        reviewed report (``position_id``, ``stance``, ``day`` its stated date or None,
+        ``reported``, ``article_id``, ``start_offset``) and the number of ``reports``."""
+        return self._read(pages.position_cells_)
+
+    def latest_events(self, limit: int) -> Extracts:
+        """The latest dated event reports (and every reviewed one), as reviewed."""
+        return self._read(pages.latest_events, limit)
+
+    def side_assessments(self, per_side: int) -> dict[str, Extracts]:
+        """Per side (party), its latest assessments, as reviewed."""
+        return self._read(pages.side_assessments, per_side)
+
+    def position_reports(self, party: str, issue: str, limit: int) -> tuple[int, Extracts]:
+        """How many reports of a party's stance on an issue, and the latest of them."""
+        return self._read(pages.position_reports, party, issue, limit)
+
+    def event_reports(
+        self,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        event_type: str | None = None,
+        limit: int,
+        with_actors: bool = False,
+    ) -> tuple[Extracts, bool]:
+        """The latest event reports in a range, as reviewed; and whether cut."""
+        return self._read(
+            pages.event_reports,
+            since=since,
+            until=until,
+            event_type=event_type,
+            limit=limit,
+            with_actors=with_actors,
+        )
+
+    def speakers(self, limit: int) -> list[tuple[str, int]]:
+        """The most quoted speakers, with their number of quotes."""
+        return self._read(pages.speakers, limit)
+
+    def actor_info(self, name: str) -> dict[str, Any]:
+        """Kind, roles, party, aliases and article count of an actor."""
+        return self._read(pages.actor_info, name)
+
+    def actor_infos(self, names: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """:meth:`actor_info` of each name."""
+        return self._read(pages.actor_infos, names)
+
+    def actor_quotes(self, name: str, limit: int) -> tuple[Extracts, bool]:
+        """An actor's latest quotes and every reviewed quote, as reviewed."""
+        return self._read(pages.actor_quotes, name, limit)
+
+    def article_page(self, page: int, size: int) -> tuple[list[dict[str, Any]], bool]:
+        """One page of articles, newest first; and whether more follow."""
+        return self._read(pages.article_page, page, size)
+
+    @staticmethod
+    def search_terms(words: str | None) -> list[str]:
+        """The words of a search as the full-text search takes them."""
+        return queries.search_terms(words)
+
+    def search_quotes(self, words: str | None, limit: int, **filters: Any) -> list[dict[str, Any]]:
+        """Quotes holding every word and matching ``filters`` (actor, party, issue,
+        since, until), as reviewed, best match first; snippets as pieces."""
+        sf = queries.SearchFilters(**filters)
+        return self._read(pages.search_quotes, words, sf, limit)
+
+    def search_articles(
+        self, words: str | None, limit: int, **filters: Any
+    ) -> list[dict[str, Any]]:
+        """Articles holding every word and matching ``filters``; snippets as pieces."""
+        sf = queries.SearchFilters(**filters)
+        return self._read(pages.search_articles, words, sf, limit)
+
+    def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The title (else the source) of each of these articles."""
+        return self._read(pages.titles, article_ids)
+
+    def reviewed_count(self) -> int:
+        """How many articles an analyst reviewed anything in."""
+        return self._read(pages.reviewed_count)
 
     # -- helpers -------------------------------------------------------------------
 

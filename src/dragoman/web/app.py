@@ -1,7 +1,7 @@
 """The web app: FastAPI over the store, server-rendered pages and their JSON.
 
 :func:`create_app` builds the app over a database. Each page is one function of
-:mod:`dragoman.web.data` that computes a dict; :mod:`dragoman.web.views` serves that dict
+:mod:`dragoman.web.pages` that computes a dict; :mod:`dragoman.web.views` serves that dict
 as HTML (a Jinja2 template) or as JSON, from the same route (``?format=json`` or an
 ``Accept: application/json`` header), and again under ``/api/...`` (always JSON, listed
 in the OpenAPI document at ``/docs``).
@@ -35,7 +35,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from dragoman import __version__
 from dragoman.errors import BadFilter, DragomanError, NotFound, ReadOnly, ReviewError
+from dragoman.models import Dating
 from dragoman.store import Store
+from dragoman.vocabulary import STANCES
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "DRAGOMAN_TOKEN"
@@ -109,7 +111,22 @@ def make_templates() -> Environment:
     env.globals["href"] = href
     env.filters["segment"] = segment
     env.globals["version"] = __version__
+    env.globals["dated"] = dated
+    env.globals["stances"] = STANCES
     return env
+
+
+def dated(item: Any) -> str:
+    """An item's date as a page shows it (:meth:`dragoman.models.Dating.label`): its
+    date, or ``undated (reported DAY)``, from the ``date``/``reported`` of its dict."""
+    get = item.get if isinstance(item, dict) else lambda k: getattr(item, k, None)
+    return Dating(_day(get("date")), _day(get("reported"))).label()
+
+
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value) if value else None
 
 
 def href(path: str, **params: Any) -> str:
@@ -173,11 +190,10 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
     ``token``: reviews need it (``Authorization: Bearer …``, ``X-Dragoman-Token`` or the
     form's token field); None (and no DRAGOMAN_TOKEN) makes the app read-only.
     """
-    from dragoman.api import open_store
     from dragoman.web import views
 
     owned = not isinstance(db, Store)
-    store = db if isinstance(db, Store) else open_store(db, must_exist=True)
+    store = db if isinstance(db, Store) else Store.open(db, must_exist=True)
     web = Web(store, token if token is not None else os.environ.get(TOKEN_ENV))
 
     @asynccontextmanager

@@ -1,7 +1,7 @@
 """The routes: each page once as HTML-or-JSON and once under /api/ (JSON, documented).
 
 A page is registered with :func:`page`: its function takes the request's parameters,
-calls one function of :mod:`dragoman.web.data` and returns the dict; the same dict is
+calls one function of :mod:`dragoman.web.pages` and returns the dict; the same dict is
 the template's ``data`` and the JSON body. Reviews are POSTs: ``/api/review/…`` takes
 JSON and the token in a header; ``/review/…`` takes the dashboard's form (with the
 token as a field) and sends the browser back to the article.
@@ -19,10 +19,21 @@ from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
+from dragoman import vocabulary as codes
 from dragoman.errors import ReviewError
-from dragoman.store import review as rv
-from dragoman.web import data
+from dragoman.store import Store
 from dragoman.web.app import Web
+from dragoman.web.pages.actors import actor as actor_page
+from dragoman.web.pages.actors import actor_list
+from dragoman.web.pages.articles import KIND_OF, article_list
+from dragoman.web.pages.articles import article as article_page
+from dragoman.web.pages.matrix import history as history_page
+from dragoman.web.pages.matrix import matrix as matrix_page
+from dragoman.web.pages.overview import overview as overview_page
+from dragoman.web.pages.review import review_log as review_log_page
+from dragoman.web.pages.search import SearchArgs
+from dragoman.web.pages.search import search as search_page
+from dragoman.web.pages.timeline import timeline as timeline_page
 
 MAX_BODY = 100_000
 
@@ -51,15 +62,23 @@ def page(app: FastAPI, web: Web, path: str, template: str, summary: str) -> Call
 
 
 def register(app: FastAPI, web: Web) -> None:
+    """Every page and the review endpoints."""
+    _register_record_pages(app, web)
+    _register_report_pages(app, web)
+    _register_reviews(app, web)
+
+
+def _register_record_pages(app: FastAPI, web: Web) -> None:
+    """The pages of the negotiation: overview, matrix, history, timeline, actors."""
     store = web.store
 
     @page(app, web, "/", "overview.html", "The overview: parties, matrix, timeline, judgements")
     def overview(request: Request) -> dict[str, Any]:
-        return data.overview(store)
+        return overview_page(store)
 
     @page(app, web, "/matrix", "matrix.html", "Issue by party: each party's latest stance")
     def matrix(request: Request) -> dict[str, Any]:
-        return data.matrix(store)
+        return matrix_page(store)
 
     @page(app, web, "/history", "history.html", "Every report of a party's stance on an issue")
     def history(
@@ -69,7 +88,7 @@ def register(app: FastAPI, web: Web) -> None:
         since: Day = None,
         until: Day = None,
     ) -> dict[str, Any]:
-        return data.history(store, party, issue, since, until)
+        return history_page(store, party, issue, since, until)
 
     @page(app, web, "/timeline", "timeline.html", "The events, merged across reports")
     def timeline(
@@ -80,22 +99,27 @@ def register(app: FastAPI, web: Web) -> None:
         since: Day = None,
         until: Day = None,
     ) -> dict[str, Any]:
-        return data.timeline(store, party or None, actor or None, type or None, since, until)
+        return timeline_page(store, party or None, actor or None, type or None, since, until)
 
     @page(app, web, "/actors", "actors.html", "The most quoted speakers and the parties")
     def actors(request: Request) -> dict[str, Any]:
-        return data.actor_list(store)
+        return actor_list(store)
 
     # A name may hold "/" (sent as %2F, which the server decodes before routing).
     @page(app, web, "/actors/{name:path}", "actor.html", "One actor: role, party, quotes over time")
     def actor(request: Request, name: str) -> dict[str, Any]:
-        return data.actor(store, name)
+        return actor_page(store, name)
+
+
+def _register_report_pages(app: FastAPI, web: Web) -> None:
+    """The pages of the reports: the list, one report, search, the review log."""
+    store = web.store
 
     @page(app, web, "/articles", "articles.html", "The reports, newest first")
     def articles(
         request: Request, page: Annotated[int, Query(ge=1, le=100_000)] = 1
     ) -> dict[str, Any]:
-        return data.article_list(store, page)
+        return article_list(store, page)
 
     @page(
         app,
@@ -105,7 +129,7 @@ def register(app: FastAPI, web: Web) -> None:
         "One report, highlighted, with its review",
     )
     def article(request: Request, article_id: str) -> dict[str, Any]:
-        found = data.article(store, article_id)
+        found = article_page(store, article_id)
         found["vocabulary"] = vocabulary()
         return found
 
@@ -120,16 +144,19 @@ def register(app: FastAPI, web: Web) -> None:
         since: Day = None,
         until: Day = None,
     ) -> dict[str, Any]:
-        args = data.SearchArgs(
+        args = SearchArgs(
             q, scope, actor or None, party or None, issue or None, since or None, until or None
         )
-        return data.search(store, args)
+        return search_page(store, args)
 
     @page(app, web, "/review", "review.html", "The audit trail of the analysts' reviews")
     def review_log(request: Request) -> dict[str, Any]:
-        return data.review_log(store)
+        return review_log_page(store)
 
-    # -- reviews ---------------------------------------------------------------------
+
+def _register_reviews(app: FastAPI, web: Web) -> None:
+    """The review endpoints: JSON under /api/review, and the dashboard's form."""
+    store = web.store
 
     @app.post(
         "/api/review/{target}/{target_id}",
@@ -144,7 +171,7 @@ def register(app: FastAPI, web: Web) -> None:
                             "type": "object",
                             "required": ["action", "who"],
                             "properties": {
-                                "action": {"type": "string", "enum": list(rv.ACTIONS)},
+                                "action": {"type": "string", "enum": list(Store.REVIEW_ACTIONS)},
                                 "who": {"type": "string"},
                                 "changes": {"type": "object"},
                                 "note": {"type": "string"},
@@ -203,22 +230,27 @@ def register(app: FastAPI, web: Web) -> None:
         if header is None:
             web.check_token(form.get("token"))
         action = form.get("action", "")
-        changes = None
-        if action == "correct" and target in rv.EDITABLE:
-            # Only the fields whose text the analyst changed (as shown in the form).
-            changes = {
-                name: form["f." + name]
-                for name in rv.EDITABLE[target]
-                if "f." + name in form and form["f." + name] != form.get("was." + name, "")
-            }
-            if not changes:
-                raise ReviewError("correct: no field was changed")
+        changes = _form_changes(form, target) if action == "correct" else None
         written = await run_in_threadpool(
             store.review, target, target_id, action, form.get("who", ""), changes, form.get("note")
         )
         article_id = written[0].article_id
-        anchor = f"#{data.KIND_OF[target]}-{target_id}" if target in data.KIND_OF else ""
+        anchor = f"#{KIND_OF[target]}-{target_id}" if target in KIND_OF else ""
         return RedirectResponse(f"/articles/{quote(article_id)}{anchor}", status_code=303)
+
+
+def _form_changes(form: dict[str, str], target: str) -> dict[str, str] | None:
+    """Only the fields whose text the analyst changed (as shown in the form)."""
+    if target not in Store.EDITABLE:
+        return None
+    changes = {
+        name: form["f." + name]
+        for name in Store.EDITABLE[target]
+        if "f." + name in form and form["f." + name] != form.get("was." + name, "")
+    }
+    if not changes:
+        raise ReviewError("correct: no field was changed")
+    return changes
 
 
 async def _read_body(request: Request, too_large: str) -> bytes:
@@ -247,10 +279,10 @@ def _header_token(request: Request) -> str | None:
 def vocabulary() -> dict[str, Any]:
     """The codes the review forms offer."""
     return {
-        "quote_kinds": list(rv.QUOTE_KINDS),
-        "issues": list(rv.ISSUES),
-        "stances": list(rv.STANCES),
-        "event_types": list(rv.EVENT_TYPES),
-        "event_statuses": list(rv.EVENT_STATUSES),
-        "polarities": list(rv.POLARITIES),
+        "quote_kinds": list(codes.QUOTE_KINDS),
+        "issues": list(codes.ISSUES),
+        "stances": list(codes.STANCES),
+        "event_types": list(codes.EVENT_TYPES),
+        "event_statuses": list(codes.EVENT_STATUSES),
+        "polarities": list(codes.POLARITIES),
     }

@@ -1,0 +1,377 @@
+"""The reads behind the web app's pages, narrowed with indexed queries so that a page of
+a store of 100,000 reports answers in milliseconds.
+
+Each function reads rows and hands them to :func:`dragoman.store.reviewed.extracts` (the
+one recipe: corrections applied, rejected rows left out, articles read), so that the
+pages compute from partial records with :mod:`dragoman.record`. :class:`Store` exposes
+each as a method; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Select, func, select, text
+
+from dragoman.models import item_dating
+from dragoman.store import queries as q
+from dragoman.store.corrections import TABLES, corrected_ids, load_corrections, states_of
+from dragoman.store.reviewed import Extracts, extracts
+from dragoman.store.schema import (
+    actors,
+    articles,
+    assessment_sides,
+    assessments,
+    corrections,
+    events,
+    position_cells,
+    positions,
+    quotes,
+)
+
+COUNTED = (articles, quotes, events, positions, assessments, corrections)
+
+
+def counts(connection: Connection) -> dict[str, int]:
+    """Rows per table, corrections included."""
+    return {
+        t.name: connection.execute(select(func.count()).select_from(t)).scalar_one()
+        for t in COUNTED
+    }
+
+
+def published_span(connection: Connection) -> tuple[dt.date | None, dt.date | None]:
+    first, last = connection.execute(
+        select(func.min(articles.c.published), func.max(articles.c.published))
+    ).one()
+    return first, last
+
+
+def distinct(
+    connection: Connection, table: str, col: str, where: str = "", **params: Any
+) -> list[str]:
+    """The distinct values of an indexed column, by hopping from one to the next (a few
+    index look-ups instead of a scan of every row). Names are code constants."""
+    condition = f"{where} AND " if where else ""
+    sql = text(
+        f"WITH RECURSIVE seen(v) AS ("
+        f" SELECT min({col}) FROM {table} WHERE {where or '1 = 1'}"
+        f" UNION ALL"
+        f" SELECT (SELECT min({col}) FROM {table} WHERE {condition}{col} > seen.v)"
+        f" FROM seen WHERE seen.v IS NOT NULL)"
+        f" SELECT v FROM seen WHERE v IS NOT NULL"
+    )
+    return list(connection.execute(sql, params).scalars())
+
+
+def parties(connection: Connection) -> list[str]:
+    """The parties: those with a stance, with a judged side, or listed as parties."""
+    found = set(connection.execute(select(position_cells.c.party).distinct()).scalars())
+    found.update(distinct(connection, "assessment_sides", "party"))
+    found.update(distinct(connection, "actors", "name", "kind = :kind", kind="party"))
+    return sorted(found, key=str.casefold)
+
+
+def position_cells_(connection: Connection) -> list[dict[str, Any]]:
+    """Every row of the position matrix summary (see :mod:`dragoman.store.summaries`)."""
+    return [dict(r) for r in connection.execute(select(position_cells)).mappings()]
+
+
+def _with_corrected(
+    connection: Connection, target: str, rows: Sequence[Mapping[Any, Any]]
+) -> list[Mapping[Any, Any]]:
+    """``rows`` and every corrected row of ``target`` not among them: a correction may
+    bring a row into what a page shows."""
+    source = TABLES[target]
+    missing = corrected_ids(connection, target) - {r["id"] for r in rows}
+    if not missing:
+        return list(rows)
+    extra = connection.execute(select(source).where(source.c.id.in_(sorted(missing))))
+    return [*rows, *extra.mappings().all()]
+
+
+def latest_events(connection: Connection, limit: int) -> Extracts:
+    """The latest ``limit`` dated event reports (and every reviewed one), as reviewed,
+    newest first."""
+    latest = (
+        connection.execute(
+            select(events)
+            .where(events.c.date.is_not(None))
+            .order_by(events.c.date.desc(), events.c.id.desc())
+            .limit(limit)
+        )
+        .mappings()
+        .all()
+    )
+    found = extracts(connection, "events", _with_corrected(connection, "events", list(latest)))
+    found.items.sort(key=lambda x: (x.value.date or dt.date.min, x.id), reverse=True)
+    found.items = found.items[:limit]
+    return found
+
+
+def side_assessments(connection: Connection, per_side: int) -> dict[str, Extracts]:
+    """Per side (party), its latest ``per_side`` assessments, as reviewed."""
+    found: dict[str, Extracts] = {}
+    for party in sorted(distinct(connection, "assessment_sides", "party"), key=str.casefold):
+        ids = (
+            connection.execute(
+                select(assessment_sides.c.assessment_id)
+                .where(assessment_sides.c.party == party)
+                .order_by(assessment_sides.c.day.desc(), assessment_sides.c.assessment_id.desc())
+                .limit(per_side)
+            )
+            .scalars()
+            .all()
+        )
+        rows = connection.execute(select(assessments).where(assessments.c.id.in_(ids)))
+        found[party] = extracts(connection, "assessments", rows.mappings().all())
+    return found
+
+
+def position_reports(
+    connection: Connection, party: str, issue: str, limit: int
+) -> tuple[int, Extracts]:
+    """The number of reports of ``party``'s stance on ``issue``, and the latest
+    ``limit`` of them (and every reviewed position), as reviewed."""
+    base = (
+        select(positions)
+        .join(articles, articles.c.id == positions.c.article_id)
+        .where(positions.c.party == party, positions.c.issue == issue)
+    )
+    total = connection.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    day = q.item_day(positions)
+    rows = connection.execute(
+        base.order_by(day.desc().nulls_last(), positions.c.id.desc()).limit(limit)
+    ).mappings()
+    found = _with_corrected(connection, "positions", list(rows))
+    return total, extracts(connection, "positions", found)
+
+
+def event_reports(
+    connection: Connection,
+    *,
+    since: dt.date | None,
+    until: dt.date | None,
+    event_type: str | None,
+    limit: int,
+    with_actors: bool,
+) -> tuple[Extracts, bool]:
+    """The latest ``limit`` dated event reports in the range (with every undated one
+    up to ``limit`` when no range is set, and every reviewed one), as reviewed; and
+    whether the dated ones were cut at ``limit``."""
+    query = select(events).where(events.c.date.is_not(None))
+    if since:
+        query = query.where(events.c.date >= since)
+    if until:
+        query = query.where(events.c.date <= until)
+    if event_type:
+        query = query.where(events.c.type == event_type)
+    ordered = query.order_by(events.c.date.desc(), events.c.id.desc()).limit(limit)
+    rows = list(connection.execute(ordered).mappings())
+    truncated = len(rows) == limit
+    if since is None and until is None:
+        undated = select(events).where(events.c.date.is_(None))
+        rows += connection.execute(undated.order_by(events.c.id.desc()).limit(limit)).mappings()
+    found = _with_corrected(connection, "events", rows)
+    return extracts(connection, "events", found, with_actors=with_actors), truncated
+
+
+def speakers(connection: Connection, limit: int) -> list[tuple[str, int]]:
+    """The most quoted speakers (anonymous sources left out) and their quote counts."""
+    n = func.count().label("n")
+    rows = connection.execute(
+        select(quotes.c.speaker, n)
+        .where(quotes.c.speaker.is_not(None), quotes.c.speaker != "anonymous")
+        .group_by(quotes.c.speaker)
+        .order_by(n.desc(), quotes.c.speaker)
+        .limit(limit)
+    ).all()
+    return [(name, count) for name, count in rows]
+
+
+def actor_info(connection: Connection, name: str) -> dict[str, Any]:
+    """What the articles' actor lists say of ``name``: kind, role(s), party, aliases,
+    and in how many articles it appears."""
+    rows = (
+        connection.execute(
+            select(
+                actors.c.kind, actors.c.role, actors.c.party, actors.c.aliases, actors.c.article_id
+            )
+            .where(actors.c.name == name)
+            .limit(2000)
+        )
+        .mappings()
+        .all()
+    )
+    roles = Counter(r["role"] for r in rows if r["role"])
+    party_counts = Counter(r["party"] for r in rows if r["party"])
+    kinds = Counter(r["kind"] for r in rows)
+    aliases = Counter(a for r in rows for a in (r["aliases"] or []))
+    return {
+        "kind": kinds.most_common(1)[0][0] if kinds else None,
+        "role": roles.most_common(1)[0][0] if roles else None,
+        "roles": [r for r, _ in roles.most_common()],
+        "party": party_counts.most_common(1)[0][0] if party_counts else None,
+        "aliases": [a for a, _ in aliases.most_common(10)],
+        "articles": len({r["article_id"] for r in rows}),
+    }
+
+
+def actor_infos(connection: Connection, names: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """:func:`actor_info` of each name, on one connection."""
+    return {name: actor_info(connection, name) for name in names}
+
+
+def actor_quotes(connection: Connection, name: str, limit: int) -> tuple[Extracts, bool]:
+    """The latest ``limit`` quotes of ``name`` and every reviewed quote (the caller keeps
+    those that are, as reviewed, theirs); and whether the quotes were cut at ``limit``."""
+    base = select(quotes).join(articles, articles.c.id == quotes.c.article_id)
+    when = q.item_day(quotes)
+    rows = list(
+        connection.execute(
+            base.where(quotes.c.speaker == name)
+            .order_by(when.desc().nulls_last(), quotes.c.id.desc())
+            .limit(limit)
+        ).mappings()
+    )
+    truncated = len(rows) >= limit
+    return extracts(connection, "quotes", _with_corrected(connection, "quotes", rows)), truncated
+
+
+def article_page(connection: Connection, page: int, size: int) -> tuple[list[dict[str, Any]], bool]:
+    """One page of the articles, newest first (``size + 1`` read to know if more
+    follow), each with whether an analyst reviewed anything in it."""
+    rows = (
+        connection.execute(
+            select(
+                articles.c.id,
+                articles.c.title,
+                articles.c.source,
+                articles.c.outlet,
+                articles.c.published,
+            )
+            .order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+            .limit(size + 1)
+            .offset((page - 1) * size)
+        )
+        .mappings()
+        .all()
+    )
+    ids = [r["id"] for r in rows]
+    reviewed: set[str] = set()
+    if ids:
+        query = select(corrections.c.article_id).where(corrections.c.article_id.in_(ids))
+        reviewed = set(connection.execute(query.distinct()).scalars())
+    items = [{**dict(r), "reviewed": r["id"] in reviewed} for r in rows[:size]]
+    return items, len(rows) > size
+
+
+def snippet_pieces(marked: str | None) -> list[dict[str, Any]]:
+    """A snippet as pieces of plain text, matches flagged (a template escapes them)."""
+    pieces = []
+    for i, part in enumerate((marked or "").replace(q.HIT_END, q.HIT_START).split(q.HIT_START)):
+        if part:
+            pieces.append({"text": part, "hit": i % 2 == 1})
+    return pieces
+
+
+def search_articles(
+    connection: Connection, words: str | None, sf: q.SearchFilters, limit: int
+) -> list[dict[str, Any]]:
+    """Articles holding every word and matching the filters (see
+    :func:`dragoman.store.queries.search_articles`), snippets as pieces."""
+    rows = q.search_articles(connection, words, sf, limit=limit)
+    return [{**r, "snippet": snippet_pieces(r["snippet"])} for r in rows]
+
+
+def search_quotes(
+    connection: Connection, words: str | None, sf: q.SearchFilters, limit: int
+) -> list[dict[str, Any]]:
+    """Quotes holding every word and matching the filters, snippets as pieces (see
+    :func:`_search_quotes`)."""
+    rows = _search_quotes(connection, words, sf, limit)
+    for row in rows:
+        row["snippet"] = snippet_pieces(row["snippet"])
+        row.setdefault("review", "machine")
+    return rows
+
+
+def _search_quotes(
+    connection: Connection, words: str | None, sf: q.SearchFilters, limit: int
+) -> list[dict[str, Any]]:
+    """Quotes holding every word and matching the filters (see
+    :func:`dragoman.store.queries.search_quotes`); reviewed quotes are matched on their
+    reviewed values (rejected ones left out), each row with its ``review`` status."""
+    corrected = corrected_ids(connection, "quotes")
+    rows = q.search_quotes(connection, words, sf, limit=limit, exclude=corrected)
+    if not corrected:
+        return rows
+    extra = q.search_quotes(
+        connection, words, sf, limit=len(corrected), only=corrected, use_filters=False
+    )
+    states = states_of(
+        load_corrections(connection, target="quotes", target_ids=[r["id"] for r in extra])
+    )
+    for row in extra:
+        state = states.get(("quotes", row["id"]))
+        if state is None or state.rejected:
+            continue
+        row.update({k: v for k, v in state.values.items() if k in row})
+        row["review"] = state.status
+        if _quote_wanted(connection, row, sf):
+            rows.append(row)
+    if any(r.get("rank") is not None for r in rows):
+        rows.sort(key=lambda r: r["rank"] if r["rank"] is not None else 0.0)
+    else:
+        rows.sort(key=lambda r: (_day(r) or dt.date.min, r["id"]), reverse=True)
+    return rows[:limit]
+
+
+def _same_name(a: str | None, b: str) -> bool:
+    return a is not None and a.strip().casefold() == b.strip().casefold()
+
+
+def _day(row: Mapping[Any, Any]) -> dt.date | None:
+    return item_dating(row["date"], row["published"]).day
+
+
+def _quote_wanted(connection: Connection, row: Mapping[Any, Any], sf: q.SearchFilters) -> bool:
+    if sf.actor is not None and not _same_name(row["speaker"], sf.actor):
+        return False
+    if sf.party is not None and not _same_name(row["speaker"], sf.party):
+        member = select(actors.c.id).where(
+            actors.c.article_id == row["article_id"],
+            actors.c.name == row["speaker"],
+            actors.c.party == sf.party,
+        )
+        if connection.execute(member.limit(1)).first() is None:
+            return False
+    if sf.issue is not None:
+        on_issue = select(positions.c.id).where(
+            positions.c.article_id == row["article_id"], positions.c.issue == sf.issue
+        )
+        if connection.execute(on_issue.limit(1)).first() is None:
+            return False
+    day = _day(row)
+    if day is None:
+        return sf.since is None and sf.until is None
+    return (sf.since is None or day >= sf.since) and (sf.until is None or day <= sf.until)
+
+
+def titles(connection: Connection, article_ids: Sequence[str]) -> dict[str, str]:
+    """The title (else the source) of each of these articles."""
+    if not article_ids:
+        return {}
+    query: Select[Any] = select(
+        articles.c.id, func.coalesce(articles.c.title, articles.c.source)
+    ).where(articles.c.id.in_(sorted(set(article_ids))))
+    return {k: v for k, v in connection.execute(query).all()}
+
+
+def reviewed_count(connection: Connection) -> int:
+    """How many articles an analyst reviewed anything in."""
+    query = select(func.count(corrections.c.article_id.distinct()))
+    return int(connection.execute(query).scalar_one())
