@@ -75,6 +75,7 @@ def records() -> list[ArticleRecord]:
                     stance="propose",
                     summary="neutral status",
                     reported_by="Vladimir Medinsky",
+                    date=dt.date(2022, 3, 29),  # the NLP dates words of the report's day
                     **at(DAY_ONE, "Ukraine proposed a neutral status"),
                 )
             ],
@@ -82,6 +83,7 @@ def records() -> list[ArticleRecord]:
                 Assessment(
                     actor="Vladimir Medinsky",
                     polarity="positive",
+                    date=dt.date(2022, 3, 29),
                     summary="constructive",
                     **at(DAY_ONE, "The talks were constructive"),
                 )
@@ -105,6 +107,7 @@ def records() -> list[ArticleRecord]:
                     stance="concede",
                     summary="Crimea set aside",
                     reported_by="anonymous",
+                    date=dt.date(2022, 3, 30),
                     **at(DAY_TWO, "Kyiv has now given up its demand on Crimea"),
                 )
             ],
@@ -357,7 +360,11 @@ def test_export_parquet_writes_typed_tables_that_read_back(
     assert pq.read_table(out / "actors.parquet").to_pylist()[0]["mentions"] == [[75, 83]]
     positions = pq.read_table(out / "positions.parquet")
     assert positions.num_rows == 3
-    assert positions.column("date").to_pylist() == [dt.date(2022, 3, 1), None, None]
+    assert positions.column("date").to_pylist() == [
+        dt.date(2022, 3, 1),
+        dt.date(2022, 3, 29),
+        dt.date(2022, 3, 30),
+    ]
 
 
 def test_export_parquet_without_pyarrow_is_one_clear_error(
@@ -385,3 +392,23 @@ def test_export_of_an_unknown_format_is_refused(invoke: Invoke, db: Path) -> Non
     result = invoke("export", "--format", "xlsx", "--db", db)
     assert result.exit_code == 2
     assert "xlsx" in result.output
+
+
+def test_an_undated_latest_stance_is_shown_undated_with_its_report_day(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    body = "Brevia proposed a joint commission on the river, its envoy said."
+    article = Article(body=body, source="r/undated.txt", published=dt.date(2024, 6, 3))
+    position = Position(
+        party="Brevia",
+        issue="agreement",
+        stance="propose",
+        summary="a joint commission",
+        reported_by="anonymous",
+        **at(body, "Brevia proposed a joint commission"),
+    )
+    path = tmp_path / "undated.db"
+    with Store.open(path) as store:
+        store.save(ArticleRecord(article, positions=[position]))
+    text = flat(invoke("positions", "--db", path).stdout)
+    assert "undated (reported 2024-06-03)" in text

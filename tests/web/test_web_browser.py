@@ -7,6 +7,7 @@ served database, so the other tests do not depend on the speaker it corrects.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -20,7 +21,9 @@ from .conftest import REPO, TOKEN
 
 pytestmark = pytest.mark.model  # the corpus is ingested with the trained model
 
-SCREENSHOT = REPO / "docs" / "overview.png"
+# The screenshot in docs/ is refreshed only on request (`make screenshot`), so that
+# `make test` leaves the working tree as it found it.
+DOCS_SCREENSHOT = REPO / "docs" / "overview.png"
 NEW_SPEAKER = "Mykhailo Podolyak"
 
 
@@ -28,7 +31,9 @@ def _article_ids(server: str) -> list[dict[str, Any]]:
     return httpx.get(f"{server}/api/articles").json()["articles"]
 
 
-def test_the_overview_loads_with_the_example_corpus(page: Any, server: str) -> None:
+def test_the_overview_loads_with_the_example_corpus(
+    page: Any, server: str, tmp_path: Path
+) -> None:
     page.goto("/")
     assert page.title() == "Overview · dragoman"
     assert page.locator("h1").inner_text() == "The negotiation"
@@ -40,9 +45,9 @@ def test_the_overview_loads_with_the_example_corpus(page: Any, server: str) -> N
     # Stances are coloured: a cell's link has a background from the stylesheet.
     colour = cells.first.locator("a").evaluate("a => getComputedStyle(a).backgroundColor")
     assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOT), full_page=True)
-    assert SCREENSHOT.stat().st_size > 10_000
+    shot = DOCS_SCREENSHOT if os.environ.get("DRAGOMAN_SCREENSHOT") else tmp_path / "o.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
     assert page.errors == []
 
 

@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from dragoman.cli.render.base import cell, plural
+from dragoman.models import Dating
 from dragoman.record import Contradiction, PositionState, TimelineEvent
 
 
@@ -120,7 +121,7 @@ def positions_view(states: list[PositionState]) -> Table:
             escape(state.party) if first_of_party else "",
             escape(issue),
             escape(state.stance),
-            cell(state.date),
+            cell(state.latest.when.label()),
             escape(cell(state.reported_by)),
             _story(state),
             end_section=last_of_party,
@@ -145,7 +146,7 @@ def history_view(state: PositionState) -> Table:
         mark = "concession" if entry.concession else ("changed" if entry.changed else "")
         evidence = entry.evidence
         table.add_row(
-            cell(entry.date),
+            cell(entry.when.label()),
             escape(entry.stance),
             Text(mark, style="bold yellow" if mark else ""),
             escape(cell(entry.reported_by)),
@@ -198,10 +199,16 @@ def timeline_view(events: list[TimelineEvent]) -> RenderableType:
 # -- contradictions -----------------------------------------------------------------
 
 
+def _claim_when(claim: Any) -> str:
+    """A claim's date as shown: its own, or "undated (reported DAY)"."""
+    dating = claim.dating if claim.dating is not None else Dating(claim.date)
+    return dating.label()
+
+
 def _claim_cell(claim: Any) -> Text:
     evidence = claim.evidence
     return Text.assemble(
-        (f"{claim.date.isoformat()} {claim.actor}: {claim.claim}", "bold"),
+        (f"{_claim_when(claim)} {claim.actor}: {claim.claim}", "bold"),
         f"\n“{cell(evidence.text or claim.summary)}”\n",
         (evidence.source or evidence.article_id, "dim"),
     )
