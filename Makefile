@@ -6,18 +6,19 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= demo.db
 
-.PHONY: install demo test browser serve bench bench-web lint clean
+.PHONY: install demo demo-reset test browser serve bench bench-web lint clean screenshot
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[test,postgres,dask]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
+# Ingest is idempotent: a second `make demo` adds nothing and keeps the reviews made on
+# demo.db; `make demo-reset` starts it again from the examples.
 demo: $(STAMP)
-	rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/dragoman ingest examples --db $(DB)
 	$(BIN)/dragoman positions --db $(DB)
 	$(BIN)/dragoman summary --db $(DB)
@@ -31,6 +32,10 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+demo-reset:
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(MAKE) demo
 
 serve: demo
 	$(BIN)/dragoman serve --db $(DB)
@@ -48,3 +53,7 @@ lint: $(STAMP)
 	$(BIN)/python -m pip install --quiet ruff mypy types-PyYAML
 	$(BIN)/python -m ruff check src tests
 	$(BIN)/python -m mypy src
+
+# Refresh docs/overview.png from the browser test (make test leaves docs/ untouched).
+screenshot: $(STAMP) browser
+	DRAGOMAN_SCREENSHOT=1 $(BIN)/python -m pytest tests/web/test_web_browser.py -k overview

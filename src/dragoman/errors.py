@@ -132,3 +132,11 @@ class GoldExportError(DragomanError):
     """Gold files cannot be written where asked (a file where a folder is needed)."""
 
     code = "D603"
+
+
+class DistributedError(DragomanError):
+    """A distributed batch cannot run or be loaded as asked: dask is not installed, the
+    scheduler cannot be reached, its workers cannot run dragoman, or a folder is not
+    one that ``dragoman batch`` wrote."""
+
+    code = "D700"

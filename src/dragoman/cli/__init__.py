@@ -10,11 +10,13 @@ The commands are registered here, in the order ``dragoman --help`` lists them.
 """
 
 from dragoman.cli.base import app
+from dragoman.cli.batch import batch, load
 from dragoman.cli.evaluate import eval_
 from dragoman.cli.ingest import analyze, ingest
 from dragoman.cli.record import contradictions, export, positions, summary, timeline
 from dragoman.cli.review import export_gold
 from dragoman.cli.serve import serve
+from dragoman.cli.watch import watch
 
 app.command()(analyze)
 app.command()(ingest)
@@ -26,5 +28,8 @@ app.command()(contradictions)
 app.command()(export)
 app.command()(serve)
 app.command("export-gold")(export_gold)
+app.command()(batch)
+app.command()(load)
+app.command()(watch)
 
 __all__ = ["app"]
