@@ -27,6 +27,8 @@ class Places:
         self.state_of_form: dict[str, str] = {}
         #: Every place (capital, venue, state) -> the state it lies in.
         self.country_of_place: dict[str, str] = {}
+        #: Every place, lower-cased -> its name as the data file writes it.
+        self.place_names: dict[str, str] = {}
         states = data.get("states") or {}
         assert isinstance(states, dict)
         for state, spec in states.items():
@@ -38,11 +40,14 @@ class Places:
             if capital:
                 self.state_of_form.setdefault(str(capital).lower(), str(state))
                 self.country_of_place.setdefault(str(capital).lower(), str(state))
+                self.place_names.setdefault(str(capital).lower(), str(capital))
             self.country_of_place.setdefault(str(state).lower(), str(state))
+            self.place_names.setdefault(str(state).lower(), str(state))
         venues = data.get("venues") or {}
         assert isinstance(venues, dict)
         for venue, state in venues.items():
             self.country_of_place.setdefault(str(venue).lower(), str(state))
+            self.place_names.setdefault(str(venue).lower(), str(venue))
 
     def state_of(self, text: str) -> str | None:
         """The state a word or name stands for: "Iranian", "Tehran", "Iran's"."""
@@ -63,6 +68,17 @@ class Places:
             if state:
                 return state
         return self.state_of(token.text)
+
+    def place_named(self, text: str) -> str | None:
+        """The place a name stands for, as the data file writes it ("muscat" ->
+        "Muscat"), or None."""
+        key = _POSSESSIVE.sub("", text.strip()).lower()
+        return self.place_names.get(key)
+
+    def is_town(self, text: str) -> bool:
+        """A capital or a venue, not a state: "Muscat", "Geneva", not "Oman"."""
+        place = self.place_named(text)
+        return place is not None and self.country_of_place.get(place.lower()) != place
 
     def country_of(self, place: str | None) -> str | None:
         """The state a place lies in (Muscat -> Oman); a state is its own."""

@@ -403,6 +403,12 @@ class AssessmentsComponent:
             if quote.speaker:
                 resolver.remember(quote.start, quote.speaker)
         found: list[_Judgement] = []
+        by_actor: dict[str, tuple[list[int], list[Quote]]] = {}
+        for quote in sorted(quotes, key=lambda q: q.start):
+            if quote.speaker:
+                starts, own = by_actor.setdefault(quote.speaker, ([], []))
+                starts.append(quote.start)
+                own.append(quote)
         overlong = in_overlong_sentence(doc)
         inside = _Stretches(covered)
         for verb in doc:
@@ -422,9 +428,6 @@ class AssessmentsComponent:
             if subject is None or has_negation(verb):
                 # "did not describe the talks as a failure" is no judgement either way.
                 continue
-            speaker = resolver.resolve(subject)
-            if speaker is None:
-                continue
             words = [
                 t
                 for child in verb.children
@@ -438,11 +441,16 @@ class AssessmentsComponent:
             hits = self._hits(words)
             if not hits:
                 continue
-            sent = verb.sent
+            # The judge last: resolving a pronoun looks back through the report, so
+            # only for a sentence that judges the talks.
+            speaker = resolver.resolve(subject)
+            if speaker is None:
+                continue
+            sent = self._clause_in_paragraph(doc, verb, breaks)
             found.append(
                 _Judgement(
                     actor=speaker.name,
-                    date=self._sentence_date(doc, sent, speaker.name, quotes),
+                    date=self._sentence_date(doc, sent, speaker.name, by_actor),
                     kind="reported",
                     start=sent.start_char,
                     end=sent.end_char,
@@ -455,14 +463,30 @@ class AssessmentsComponent:
         return found
 
     @staticmethod
-    def _sentence_date(doc: Doc, sent: Span, actor: str, quotes: list[Quote]) -> dt.date | None:
+    def _clause_in_paragraph(doc: Doc, verb: Token, breaks: list[int]) -> Span:
+        """The verb's sentence, cut at the paragraph breaks around the verb (the parser
+        may run a sentence on across a break, and a time expression of the next
+        paragraph does not date this one)."""
+        sent = verb.sent
+        k = bisect.bisect_right(breaks, verb.idx) - 1
+        start = max(sent.start_char, breaks[k] if k >= 0 else 0)
+        end = min(sent.end_char, breaks[k + 1] if k + 1 < len(breaks) else sent.end_char)
+        span = doc.char_span(start, end, alignment_mode="contract")
+        return span if span is not None and len(span) else sent
+
+    @staticmethod
+    def _sentence_date(
+        doc: Doc, sent: Span, actor: str, by_actor: dict[str, tuple[list[int], list[Quote]]]
+    ) -> dt.date | None:
         """As the quotes component dates words: a time expression in the sentence
         (None when it names no day: "in April 2025"), else the day of the actor's
-        words in or before the sentence, else the day of the report."""
+        words in or before the sentence, else the day of the report. ``by_actor``
+        holds each actor's quotes in text order."""
 
         def actors_words() -> Earlier | None:
-            earlier = [q for q in quotes if q.speaker == actor and q.start < sent.end_char]
-            return Earlier(max(earlier, key=lambda q: q.start).date) if earlier else None
+            starts, own = by_actor.get(actor, ([], []))
+            k = bisect.bisect_left(starts, sent.end_char)
+            return Earlier(own[k - 1].date) if k > 0 else None
 
         time = placing_time(times_in(doc, sent, doc._.quoted or []))
         return date_item(doc, time, (actors_words,))

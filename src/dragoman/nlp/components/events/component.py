@@ -13,9 +13,10 @@ from dragoman.nlp.components.events.merge import merge
 from dragoman.nlp.components.events.reading import read_mention
 from dragoman.nlp.components.events.triggers import find_triggers, prisoner_sentences
 from dragoman.nlp.components.events.when_where import time_roots
-from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, register_extensions
+from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, register_extensions, text_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.places import load_places
 
 #: Words that make a report one about talks (a bare "round" is then a round of talks).
 _TALKS_WORDS = ("negotiation", "negotiate", "delegation", "negotiator")
@@ -33,6 +34,7 @@ class EventsComponent:
         self.name = name
         self.gazetteer = gazetteer or load_gazetteer()
         self.lex = EventLexicon.load()
+        self.atlas = load_places()
         self.places = {p.lower(): p for p in self.gazetteer.places}
         self.places.update({p.lower(): c for p, c in self.gazetteer.place_spellings.items()})
         cues = load_lexicon("cues")
@@ -62,7 +64,9 @@ class EventsComponent:
             places=self.places,
             speech=self.speech,
             cast=Cast(doc, self.gazetteer),
+            atlas=self.atlas,
             published=doc._.published,
+            text=text_of(doc),
             quoted=list(doc._.quoted or []),
         )
         d.time_roots = time_roots(d, doc)

@@ -4,17 +4,19 @@ being read (:class:`EventDoc`, made afresh for every ``Doc``)."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from dragoman.models import Actor
+from dragoman.models import Actor, Quote
 from dragoman.nlp.cast import Cast
 from dragoman.nlp.components.events.lexicon import CLASS, EventLexicon
 from dragoman.nlp.extensions import Mention, TimeExpression
 from dragoman.nlp.gazetteer import Gazetteer
+from dragoman.nlp.places import Places
 
 
 @dataclass
@@ -64,11 +66,17 @@ class EventDoc:
     places: dict[str, str]  # lower-cased spellings -> the gazetteer's place
     speech: frozenset[str]  # cue words of speech
     cast: Cast
+    atlas: Places
     published: dt.date | None = None
+    text: str = ""  # the Doc's text, built once
     quoted: list[tuple[int, int]] = field(default_factory=list)
     time_roots: list[tuple[TimeExpression, Token]] = field(default_factory=list)
     prisoner_sents: set[int] = field(default_factory=set)
     about_talks: bool = False
+    _quoted_starts: list[int] | None = None
+    _quoted_ends: list[int] = field(default_factory=list)
+    _times_by_sent: dict[int, list[tuple[TimeExpression, Token]]] | None = None
+    _quotes_by_sent: dict[int, list[Quote]] | None = None
 
     @property
     def mentions(self) -> list[Mention]:
@@ -83,7 +91,43 @@ class EventDoc:
         return self.cast.actors
 
     def in_quotes(self, offset: int) -> bool:
-        return any(s <= offset < e for s, e in self.quoted)
+        """Whether an offset lies inside quotation marks (a bisection over the quoted
+        stretches, merged and sorted once per document)."""
+        if self._quoted_starts is None:
+            merged: list[list[int]] = []
+            for start, end in sorted(self.quoted):
+                if merged and start <= merged[-1][1]:
+                    merged[-1][1] = max(merged[-1][1], end)
+                else:
+                    merged.append([start, end])
+            self._quoted_starts = [m[0] for m in merged]
+            self._quoted_ends = [m[1] for m in merged]
+        k = bisect.bisect_right(self._quoted_starts, offset) - 1
+        return k >= 0 and offset < self._quoted_ends[k]
+
+    def times_of(self, sent: Span) -> list[tuple[TimeExpression, Token]]:
+        """The time expressions (with their head tokens) that start in a sentence."""
+        if self._times_by_sent is None:
+            self._times_by_sent = {}
+            for time, root in self.time_roots:
+                self._times_by_sent.setdefault(root.sent.start, []).append((time, root))
+        return [
+            (time, root)
+            for time, root in self._times_by_sent.get(sent.start, [])
+            if sent.start_char <= time.start < sent.end_char
+        ]
+
+    def quotes_of(self, sent: Span) -> list[Quote]:
+        """The quotes that start in, or run through, a sentence."""
+        if self._quotes_by_sent is None:
+            self._quotes_by_sent = {}
+            for quote in self.doc._.quotes or []:
+                span = self.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                for start in {t.sent.start for t in (span[0], span[-1])}:
+                    self._quotes_by_sent.setdefault(start, []).append(quote)
+        return self._quotes_by_sent.get(sent.start, [])
 
     def mentions_in(self, tokens: Iterable[Token]) -> list[Mention]:
         """The actors mentioned in ``tokens`` that can take part in an event."""

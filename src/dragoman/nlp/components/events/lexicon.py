@@ -133,7 +133,6 @@ class EventLexicon:
     summit_words: frozenset[str]
     not_participants: frozenset[str]
     status: dict[str, frozenset[str]]
-    sides: tuple[str, ...] = ()
 
     @classmethod
     def load(cls) -> EventLexicon:
@@ -160,7 +159,6 @@ class EventLexicon:
             summit_words=word_set(data.get("summit_words")),
             not_participants=frozenset(str(n) for n in data.get("not_participants") or []),
             status={str(k): word_set(v) for k, v in (data.get("status") or {}).items()},
-            sides=tuple(str(n) for n in data.get("sides") or []),
         )
 
     def q(self, name: str) -> frozenset[str]:

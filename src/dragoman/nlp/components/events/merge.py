@@ -15,13 +15,17 @@ from dragoman.nlp.components.events.lexicon import (
     STATUS_RANK,
 )
 from dragoman.nlp.components.events.when_where import country_of
+from dragoman.nlp.extensions import Mention
 
 
 def main_parties(d: EventDoc) -> list[str]:
     """The two parties the report speaks of most: the sides of talks and
-    exchanges whose parties the sentence leaves to the reader ("the two sides")."""
+    exchanges whose parties the sentence leaves to the reader ("the two sides").
+    Only parties the report names; none when it names none."""
     counts: Counter[str] = Counter(
-        m.name for m in d.mentions if m.kind == "party" and m.name not in d.lex.not_participants
+        m.name
+        for m in d.mentions
+        if m.kind == "party" and m.name not in d.lex.not_participants and not is_place(d, m)
     )
     for mention in d.mentions:
         party = d.cast.party_of(mention.name) if mention.kind == "person" else None
@@ -33,11 +37,19 @@ def main_parties(d: EventDoc) -> list[str]:
             party = d.gazetteer.party_of_adjective(token.text)
             if party:
                 counts[party] += 1
-    sides = [name for name in d.lex.sides if counts[name]]
-    ranked = sides + [name for name, _ in counts.most_common() if name not in sides]
-    # A report that names no one ("the two delegations met"): the sides followed.
-    ranked += [name for name in d.lex.sides if name not in ranked]
-    return ranked[:2]
+    # A report that names no party gives no sides: nothing is assumed.
+    return [name for name, _ in counts.most_common(2)]
+
+
+def is_place(d: EventDoc, mention: Mention) -> bool:
+    """A town named as a place ("met in Muscat", "flew to Geneva"), not as the state
+    it stands for ("Tehran insisted")."""
+    root = d.doc[mention.token_start : mention.token_end].root
+    return (
+        root.dep_ == "pobj"
+        and root.head.lower_ in ("in", "at", "to", "from", "near")
+        and d.atlas.is_town(d.doc[mention.token_start : mention.token_end].text)
+    )
 
 
 def main_leaders(d: EventDoc, parties: list[str]) -> list[str]:
@@ -58,18 +70,21 @@ def main_leaders(d: EventDoc, parties: list[str]) -> list[str]:
 def known_place(d: EventDoc, name: str) -> bool:
     if name in d.gazetteer.places or name.lower() in d.places:
         return True
+    if d.atlas.place_named(name) is not None:
+        return True
     entry = d.gazetteer.entries.get(name)
     return entry is not None and entry.kind == "party"
 
 
 def places_agree(d: EventDoc, a: str | None, b: str | None) -> bool:
+    """Two places can be one event's: the same, a town and its country, or one a
+    venue no file knows ("the Ciragan palace"), which may lie in the town named
+    elsewhere. Two towns, or two countries, are two places."""
     if a is None or b is None or a == b:
         return True
     if not (known_place(d, a) and known_place(d, b)):
-        # A venue the gazetteer does not know ("the Ciragan palace") may lie in
-        # the city named elsewhere.
         return True
-    return d.gazetteer.country_of_place(a) == b or d.gazetteer.country_of_place(b) == a
+    return country_of(d, a) == b or country_of(d, b) == a
 
 
 def when_of(event: Candidate) -> str | None:
@@ -145,7 +160,7 @@ def absorb(d: EventDoc, event: Candidate, candidate: Candidate) -> None:
     event.period = event.period or candidate.period
     if candidate.place and (
         event.place is None
-        or d.gazetteer.country_of_place(candidate.place) == event.place
+        or country_of(d, candidate.place) == event.place
         or (known_place(d, candidate.place) and not known_place(d, event.place))
     ):
         # The most precise place the gazetteer knows: the city over its country,
@@ -257,6 +272,7 @@ def to_events(d: EventDoc, merged: list[Candidate]) -> list[Event]:
         d,
     )
     out: list[Event] = []
+    leaders: list[str] | None = None
     for event in sorted(merged, key=lambda e: e.start):
         participants = list(event.participants)
         if event.type in ("talks", "prisoner_exchange", "agreement"):
@@ -269,7 +285,10 @@ def to_events(d: EventDoc, merged: list[Candidate]) -> list[Event]:
                         participants.insert(len(named), party)
                         named.append(party)
         if event.type == "summit" and not any(d.cast.is_person(p) for p in participants):
-            participants = main_leaders(d, parties) + participants
+            if leaders is None:
+                # Once per report, not once per summit.
+                leaders = main_leaders(d, parties)
+            participants = leaders + participants
         if not participants:
             continue
         out.append(

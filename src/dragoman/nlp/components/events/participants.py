@@ -169,6 +169,9 @@ def names_around(d: EventDoc, verb: Token) -> list[str]:
         names.append(left.name)
     i = verb.i + 1
     while i < verb.sent.end and i < verb.i + 8 and not doc[i].is_punct and doc[i].pos_ != "VERB":
+        if doc[i].pos_ == "ADP" and doc[i].lower_ in NOT_PARTICIPANT_PREPS:
+            # "met in Muscat": a place from here on, not someone met.
+            break
         mention = d.mention_at.get(i)
         if mention is not None and mention.name not in names:
             names.append(mention.name)

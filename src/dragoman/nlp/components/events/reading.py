@@ -20,7 +20,12 @@ from dragoman.nlp.components.events.participants import (
     shape_participants,
 )
 from dragoman.nlp.components.events.status import modifiers_of, read_status
-from dragoman.nlp.components.events.when_where import read_date, read_place
+from dragoman.nlp.components.events.when_where import (
+    DATED_BY_STATEMENT,
+    read_date,
+    read_place,
+    reported_day,
+)
 
 
 def read_mention(
@@ -40,6 +45,9 @@ def read_mention(
         # "When we met in Kyiv": the reporter's interview, not an event of the talks.
         return None
     participants, phrase = read_participants(d, reading, type_)
+    if type_ == "meeting" and lemma_of(trigger) == "visit" and len(participants) < 2:
+        # "The president visited the town of Orlith": a journey, with no one met.
+        return None
     if type_ == "meeting":
         type_ = meeting_type(d, reading, participants)
     elif (
@@ -53,6 +61,14 @@ def read_mention(
     if type_ == "military_action" and CLASS[status] == "future":
         return None
     date, period = read_date(d, reading, status, type_, strength)
+    if (
+        date is None
+        and period is None
+        and status == "occurred"
+        and type_ in DATED_BY_STATEMENT
+        and not is_ordinal(d, trigger)
+    ):
+        date = reported_day(d, reading)
     place = read_place(d, reading, type_)
     participants = shape_participants(d, type_, participants, reading)
     if type_ in ("military_action", "press_conference") and not participants:
