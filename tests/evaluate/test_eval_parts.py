@@ -183,3 +183,17 @@ def test_a_gold_event_takes_the_candidate_sharing_most_participants() -> None:
     ]
     score = score_events(gold, predicted)
     assert score.accuracies["events.status_accuracy"].right == 1
+
+
+def test_a_dated_gold_event_is_paired_with_the_prediction_of_its_date() -> None:
+    from dragoman.evaluation.parts import score_events
+
+    def talks(date: str | None, *parties: str) -> dict:
+        return {"type": "talks", "status": "occurred", "date": date, "participants": parties}
+
+    # The undated gold round shares more participants with the dated prediction; the
+    # pairing must still give the dated prediction to the gold round of its date.
+    gold = [talks("2031-05-04", "Brevia"), talks(None, "Brevia", "Corsland")]
+    predicted = [talks("2031-05-04", "Brevia", "Corsland"), talks(None, "Brevia")]
+    dates = score_events(gold, predicted).accuracies["events.date_accuracy"]
+    assert (dates.right, dates.total) == (1, 1)

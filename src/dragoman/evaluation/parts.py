@@ -262,9 +262,15 @@ def score_events(gold: Sequence[Item], predicted: Sequence[Item]) -> PartScore:
             and participants_agree(_participants(g), _participants(p))
         )
 
-    def preference(g: Item, p: Item) -> tuple[int, bool]:
+    def preference(g: Item, p: Item) -> tuple[int, int, bool]:
+        # Among compatible candidates, one that agrees on the date is the same event
+        # before one that leaves it open: a dated gold event takes the prediction with
+        # its date, an undated one an undated prediction, so that neither takes the
+        # other's partner and the date accuracy measures dating, not pairing.
+        g_day, p_day = date_of(g.get("date")), date_of(p.get("date"))
+        date_fit = 2 if g_day is not None and g_day == p_day else int(g_day is p_day is None)
         shared = sum(any_names_match([n], _participants(p)) for n in _participants(g))
-        return shared, code(g.get("status")) == code(p.get("status"))
+        return date_fit, shared, code(g.get("status")) == code(p.get("status"))
 
     scored = _score_coded(
         "events", "status", "events.status_accuracy", gold, predicted, compatible, preference
