@@ -1,6 +1,7 @@
-"""The states of the world, their capitals and adjectives, and the usual venues of
-negotiations (``lexicons/places.yaml``): which state a word stands for ("Tehran",
-"Azerbaijani", "Pakistan's") and which state a place lies in ("Muscat" -> Oman).
+"""The states of the world, their capitals and adjectives (``lexicons/states.yaml``), and
+the usual venues of negotiations (``lexicons/places.yaml``): which state a word stands
+for ("Tehran", "Azerbaijani", "Pakistan's") and which state a place lies in ("Muscat" ->
+Oman). Names that states.yaml marks ambiguous (Georgia, Jordan) never stand for a state.
 
 A fallback beside the gazetteer: the gazetteer knows the actors of the negotiations it
 was written for; this file knows every state, so that a report on any negotiation
@@ -31,13 +32,17 @@ class Places:
         self.place_names: dict[str, str] = {}
         states = data.get("states") or {}
         assert isinstance(states, dict)
+        listed = data.get("ambiguous") or []
+        assert isinstance(listed, list)
+        ambiguous = {str(name).lower() for name in listed}
         for state, spec in states.items():
             spec = spec or {}
             forms = [state, *(spec.get("aliases") or []), *(spec.get("adjectives") or [])]
             capital = spec.get("capital")
             for form in forms:
-                self.state_of_form.setdefault(str(form).lower(), str(state))
-            if capital:
+                if str(form).lower() not in ambiguous:
+                    self.state_of_form.setdefault(str(form).lower(), str(state))
+            if capital and str(capital).lower() not in ambiguous:
                 self.state_of_form.setdefault(str(capital).lower(), str(state))
                 self.country_of_place.setdefault(str(capital).lower(), str(state))
                 self.place_names.setdefault(str(capital).lower(), str(capital))
@@ -93,5 +98,6 @@ class Places:
 
 @functools.cache
 def load_places() -> Places:
-    """The places data file, read once."""
-    return Places(load_lexicon("places"))
+    """The states (states.yaml) and venues (places.yaml), read once."""
+    states = load_lexicon("states")
+    return Places({**states, "venues": load_lexicon("places").get("venues") or {}})
