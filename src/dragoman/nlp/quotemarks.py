@@ -1,8 +1,12 @@
 """Find the stretches of a body that stand inside quotation marks.
 
 Reports mix curly and straight marks, leave a quotation open at the end of a
-paragraph when it runs on into the next, and use guillemets in translations. This
-module only finds the spans; deciding whose words they are is the quotes component's.
+paragraph when it runs on into the next, and use guillemets in translations. Text
+from newspaper archives (the New York Times' among them) writes quotation marks as
+two apostrophes (``''We will,'' he said``) or as two backquotes and two apostrophes
+(````We will,'' he said``); a single apostrophe (``Bob's``, ``the '90s``) is never
+a quotation mark. This module only finds the spans; deciding whose words they are is
+the quotes component's.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return _paragraphs(text)
 
 
+def _opens_doubled(text: str, i: int) -> bool:
+    """Whether two apostrophes (or backquotes) at ``i`` open a quotation: at the
+    start of the text or after a space or an opening bracket, never inside a word."""
+    pair = text[i : i + 2]
+    if pair == "``":
+        return True
+    return pair == "''" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014-")
+
+
 def find_quoted(text: str) -> list[tuple[int, int]]:
     """Inner character spans of the quotations in ``text`` (marks excluded).
 
@@ -39,7 +52,14 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
         i = p_start
         while i < p_end:
             char = text[i]
-            if char in _OPEN or char == '"':
+            if char in "'`" and _opens_doubled(text, i):
+                # Two apostrophes or backquotes; closed by the next two apostrophes.
+                j = text.find("''", i + 2, p_end)
+                end = j if j != -1 else p_end
+                if text[i + 2 : end].strip():
+                    spans.append((i + 2, end))
+                i = end + 2
+            elif char in _OPEN or char == '"':
                 closer = _OPEN.get(char, '"')
                 j = text.find(closer, i + 1, p_end)
                 if char == '"' or closer != '"':
