@@ -471,3 +471,41 @@ def export_gold(
             if record is not None:
                 result.add(writers.write_gold(record, folder))
     return result
+
+
+# -- time and change: what changed, charts -------------------------------------------
+
+
+def changes(
+    db: Db,
+    *,
+    since: DateLike = None,
+    until: DateLike = None,
+    today: dt.date | None = None,
+    window: int = DEFAULT_WINDOW,
+) -> rec.Changes:
+    """What changed in the reports published since a day (``YYYY-MM-DD``, or ``7d``
+    before ``today``); by default the last week of the record, up to the latest
+    report (see :mod:`dragoman.record.changes`).
+
+    >>> brief = changes("demo.db", since="2022-03-28")  # doctest: +SKIP
+    >>> [s.party for s in brief.stances]  # doctest: +SKIP
+    """
+    with _Opened(db, must_exist=True) as store:
+        return rec.changes_in(store, since, until, today, window)
+
+
+def chart(
+    db: Db,
+    kind: str,
+    *,
+    issue: str | None = None,
+    since: DateLike = None,
+    until: DateLike = None,
+) -> dict[str, Any]:
+    """The data of a chart (``stance`` of an ``issue``, ``events`` or ``assessments``),
+    JSON-ready; :func:`dragoman.charts.render` draws it as SVG."""
+    from dragoman import charts
+
+    with _Opened(db, must_exist=True) as store:
+        return charts.chart_data(store, kind, issue=issue, since=since, until=until)

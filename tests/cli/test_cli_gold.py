@@ -26,6 +26,11 @@ def test_export_gold_writes_reviewed_reports_that_eval_reads(
         assert found is not None
         quote = found.items["quotes"][0]
         store.review("quotes", quote.id, "correct", "ana", {"speaker": "Maria Zakharova"})
+    # One correction does not make a report gold: the rest is still the machine's.
+    partly = invoke("export-gold", tmp_path / "partly", "--db", db)
+    assert partly.exit_code == 0 and "wrote 0 gold reports" in partly.stdout
+    with Store.open(db) as store:
+        store.review("articles", article.id, "accept", "ana")
     result = invoke("export-gold", tmp_path / "gold", "--db", db)
     assert result.exit_code == 0, result.output
     assert "wrote 1 gold report" in result.stdout

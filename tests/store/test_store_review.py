@@ -67,6 +67,9 @@ def test_a_correction_never_changes_the_machine_row(store: Store, make_record: M
         speaker = connection.execute(select(quotes.c.speaker).where(quotes.c.id == quote_id))
         assert speaker.scalar_one() == "Vladimir Medinsky"
         assert connection.execute(select(corrections.c.action)).scalars().all() == ["correct"]
+    # A correction alone does not make the report reviewed (gold): marking it does.
+    assert store.reviewed_ids() == []
+    store.review("articles", record.article.id, "accept", "ana")
     assert store.reviewed_ids() == [record.article.id]
 
 

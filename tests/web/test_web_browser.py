@@ -98,7 +98,10 @@ def test_a_corrected_speaker_shows_in_the_pages_and_in_export_gold(
     page.goto("/review")
     row = page.locator("table.audit tbody tr").first.inner_text()
     assert "test analyst" in row and "speaker" in row and NEW_SPEAKER in row
-    # export-gold writes the corrected speaker; the machine's row is untouched.
+    # export-gold writes the corrected speaker once the report is marked reviewed; the
+    # machine's row is untouched.
+    with api.open_store(server_db) as store:
+        store.review("articles", hostile["id"], "accept", "test analyst")
     result = api.export_gold(server_db, tmp_path / "gold")
     gold = json.loads(Path(result.files[0][0]).read_text(encoding="utf-8"))
     assert any(q["speaker"] == NEW_SPEAKER for q in gold["quotes"])

@@ -31,6 +31,11 @@ from dragoman.store.values import decode
 
 ACTIONS: tuple[str, ...] = ("accept", "correct", "reject")
 ARTICLES = "articles"
+#: The action of an extraction an analyst added (a quote, position or event the machine
+#: missed): its row is written beside the machine's, and this row says who added it.
+ADD = "add"
+#: The status each action leaves an extraction in.
+STATUS_OF = {"accept": "accepted", "correct": "corrected", "reject": "rejected", ADD: "added"}
 
 #: The extractions an analyst reviews: table -> dataclass.
 TARGETS: dict[str, type] = {
@@ -84,7 +89,7 @@ class Correction:
 class ReviewState:
     """What the corrections of one extraction add up to."""
 
-    status: str = "machine"  # machine, accepted, corrected or rejected
+    status: str = "machine"  # machine, accepted, corrected, rejected or added
     values: dict[str, Any] = field(default_factory=dict)  # field -> reviewed value
     corrections: list[Correction] = field(default_factory=list)
 
@@ -96,6 +101,20 @@ class ReviewState:
     def last(self) -> Correction | None:
         return self.corrections[-1] if self.corrections else None
 
+    @property
+    def added(self) -> bool:
+        """Whether an analyst added the extraction (the machine missed it)."""
+        return any(c.action == ADD for c in self.corrections)
+
+    @property
+    def checked(self) -> dict[str, Any] | None:
+        """Who checked the extraction last and when (``{"by", "on", "status"}``), or
+        None where no person did: the machine's output alone."""
+        last = self.last
+        if last is None:
+            return None
+        return {"by": last.who, "on": last.at.date().isoformat(), "status": self.status}
+
     def add(self, correction: Correction) -> None:
         self.corrections.append(correction)
         if correction.action == "correct" and correction.field:
@@ -105,6 +124,8 @@ class ReviewState:
             self.status = "accepted"
         elif correction.action == "reject":
             self.status = "rejected"
+        elif correction.action == ADD:
+            self.status = "added"
 
 
 def states_of(found: Iterable[Correction]) -> dict[tuple[str, int | None], ReviewState]:

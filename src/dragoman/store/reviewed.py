@@ -73,14 +73,20 @@ class ReviewedArticle:
         """Whether an analyst has reviewed anything in it."""
         return bool(self.corrections)
 
+    @property
+    def marked_reviewed(self) -> bool:
+        """Whether an analyst marked the whole report reviewed (only such reports are
+        gold)."""
+        return self.state.status == "accepted"
+
     def record(self, *, reviewed: bool = True) -> ArticleRecord:
-        """The record with the reviewed values and without rejected extractions, or
-        (``reviewed=False``) as it was saved."""
+        """The record with the reviewed values and without rejected extractions (the
+        analysts' additions in), or (``reviewed=False``) as the machine saved it."""
         parts = {
             table: [
                 (item.value if reviewed else item.machine)
                 for item in self.items[table]
-                if not (reviewed and item.rejected)
+                if not (item.rejected if reviewed else item.state.added)
             ]
             for table in TARGETS
         }

@@ -26,8 +26,9 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from dragoman.errors import DragomanError, StoreError
 from dragoman.models import Article, ArticleRecord
-from dragoman.store import codec, migrate, pages, queries, review, summaries
+from dragoman.store import additions, certainty, codec, migrate, pages, queries, review, summaries
 from dragoman.store import corrections as corrections_
+from dragoman.store import finding as finding_
 from dragoman.store import reviewed as reviewed_
 from dragoman.store.corrections import Correction
 from dragoman.store.engine import (
@@ -38,7 +39,7 @@ from dragoman.store.engine import (
     writing,
 )
 from dragoman.store.reviewed import Extracts, ReviewedArticle
-from dragoman.store.schema import CHILD_TABLES, articles, corrections
+from dragoman.store.schema import CHILD_TABLES, articles
 from dragoman.store.values import EDITABLE
 
 T = TypeVar("T")
@@ -191,6 +192,35 @@ class Store:
                 f"cannot save the review: {describe_error(e)}", source=self.name
             ) from e
 
+    def add(
+        self,
+        target: str,
+        article_id: str,
+        fields: Mapping[str, object],
+        who: str,
+        note: str | None = None,
+    ) -> list[Correction]:
+        """Add an extraction the machine missed (``target`` is ``quotes``,
+        ``positions``, ``events`` or ``assessments``) to an article, resting on the span
+        ``fields["start"]:fields["end"]`` of its body; kept in the audit trail as an
+        ``add`` by ``who`` (see :mod:`dragoman.store.additions`)."""
+        try:
+            with self._writer, writing(self.engine) as connection:
+                return additions.record_addition(
+                    connection,
+                    target=target,
+                    article_id=article_id,
+                    fields=fields,
+                    who=who,
+                    note=note,
+                )
+        except DragomanError:
+            raise
+        except SQLAlchemyError as e:
+            raise StoreError(
+                f"cannot save the addition: {describe_error(e)}", source=self.name
+            ) from e
+
     def rebuild_summaries(self) -> None:
         """Recompute the summary tables (the position matrix, the sides of assessments)
         from every stored row and correction; for rows written without :meth:`save`."""
@@ -229,16 +259,10 @@ class Store:
             )
 
     def reviewed_ids(self) -> list[str]:
-        """The ids of the articles an analyst has reviewed anything in, in the order of
+        """The ids of the articles an analyst marked reviewed as a whole (a review of one
+        extraction is not enough: the rest would be the machine's), in the order of
         :meth:`articles`."""
-        reviewed = select(corrections.c.article_id).distinct().subquery()
-        query = (
-            select(articles.c.id)
-            .where(articles.c.id.in_(select(reviewed.c.article_id)))
-            .order_by(articles.c.published.nulls_last(), articles.c.id)
-        )
-        with self._reading() as connection:
-            return list(connection.execute(query).scalars())
+        return self._read(certainty.marked_ids)
 
     def articles(self) -> list[Article]:
         """Every stored article, oldest publication first (undated ones last)."""
@@ -377,6 +401,29 @@ class Store:
         sf = queries.SearchFilters(**filters)
         return self._read(pages.search_articles, words, sf, limit)
 
+    # -- finding (dragoman.store.finding) --
+
+    def search_quote_page(
+        self, words: str | None, page: int, size: int, cap: int = finding_.COUNT_CAP, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page (from 1) of :meth:`search_quotes`, and how many match in all (counted
+        up to ``cap``: a total of ``cap`` means at least as many)."""
+        sf = queries.SearchFilters(**filters)
+        return self._read(finding_.search_quote_page, words, sf, page, size, cap)
+
+    def search_article_page(
+        self, words: str | None, page: int, size: int, cap: int = finding_.COUNT_CAP, **filters: Any
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page (from 1) of :meth:`search_articles`, and how many match in all (up
+        to ``cap``)."""
+        sf = queries.SearchFilters(**filters)
+        return self._read(finding_.search_article_page, words, sf, page, size, cap)
+
+    def known_names(self) -> dict[str, list[dict[str, Any]]]:
+        """The actors and the parties, each ``{"name", "aliases", "reports"}``, for
+        matching what a person types (:class:`dragoman.record.matching.Names`)."""
+        return self._read(finding_.known_names)
+
     def titles(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The title (else the source) of each of these articles."""
         return self._read(pages.titles, article_ids)
@@ -384,6 +431,26 @@ class Store:
     def reviewed_count(self) -> int:
         """How many articles an analyst reviewed anything in."""
         return self._read(pages.reviewed_count)
+
+    def changes_reads(
+        self, since: dt.date, until: dt.date | None, window: int, speakers: int = 10
+    ) -> dict[str, Any]:
+        """What changed since a day, as reviewed extractions (see
+        :func:`dragoman.store.pages.changes_reads`)."""
+        return self._read(pages.changes_reads, since, until, window, speakers)
+
+    def certainty(self, target: str, row_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Per row of ``target``: its confidence, review status and who checked it."""
+        return self._read(certainty.certainty, target, row_ids)
+
+    def review_queue(self, limit: int) -> tuple[int, list[tuple[str, Any, bool]]]:
+        """How many extractions wait for a check, and the ``limit`` most worth it."""
+        return self._read(certainty.review_queue, limit)
+
+    def matrix_positions(self, *, checked_only: bool = False) -> Extracts:
+        """Every position as reviewed (or only those a person checked), for the matrix
+        as of a day."""
+        return self._read(certainty.positions_for_matrix, checked_only=checked_only)
 
     # -- helpers -------------------------------------------------------------------
 

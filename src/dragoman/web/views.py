@@ -20,9 +20,9 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from dragoman import vocabulary as codes
-from dragoman.errors import ReviewError
+from dragoman.errors import ReadOnly, ReviewError
 from dragoman.store import Store
-from dragoman.web.app import Web
+from dragoman.web.app import Web, wants_json
 from dragoman.web.pages.actors import actor as actor_page
 from dragoman.web.pages.actors import actor_list
 from dragoman.web.pages.articles import KIND_OF, article_list
@@ -66,6 +66,7 @@ def register(app: FastAPI, web: Web) -> None:
     _register_record_pages(app, web)
     _register_report_pages(app, web)
     _register_reviews(app, web)
+    _register_additions(app, web)
 
 
 def _register_record_pages(app: FastAPI, web: Web) -> None:
@@ -77,8 +78,12 @@ def _register_record_pages(app: FastAPI, web: Web) -> None:
         return overview_page(store)
 
     @page(app, web, "/matrix", "matrix.html", "Issue by party: each party's latest stance")
-    def matrix(request: Request) -> dict[str, Any]:
-        return matrix_page(store)
+    def matrix(
+        request: Request,
+        until: Day = None,
+        reviewed: Annotated[bool, Query(description="only reports a person checked")] = False,
+    ) -> dict[str, Any]:
+        return matrix_page(store, until or None, reviewed)
 
     @page(app, web, "/history", "history.html", "Every report of a party's stance on an issue")
     def history(
@@ -143,15 +148,25 @@ def _register_report_pages(app: FastAPI, web: Web) -> None:
         issue: Text = None,
         since: Day = None,
         until: Day = None,
+        page: Annotated[int, Query(ge=1, le=200, description="the page, from 1")] = 1,
     ) -> dict[str, Any]:
         args = SearchArgs(
-            q, scope, actor or None, party or None, issue or None, since or None, until or None
+            q,
+            scope,
+            actor or None,
+            party or None,
+            issue or None,
+            since or None,
+            until or None,
+            page,
         )
         return search_page(store, args)
 
-    @page(app, web, "/review", "review.html", "The audit trail of the analysts' reviews")
+    @page(app, web, "/review", "review.html", "The review queue, best check first; the audit trail")
     def review_log(request: Request) -> dict[str, Any]:
-        return review_log_page(store)
+        found = review_log_page(store)
+        found["vocabulary"] = vocabulary()
+        return found
 
 
 def _register_reviews(app: FastAPI, web: Web) -> None:
@@ -228,7 +243,9 @@ def _register_reviews(app: FastAPI, web: Web) -> None:
             for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
         }
         if header is None:
-            web.check_token(form.get("token"))
+            refused = _refused(web, request, form, target, target_id)
+            if refused is not None:
+                return refused
         action = form.get("action", "")
         changes = _form_changes(form, target) if action == "correct" else None
         written = await run_in_threadpool(
@@ -237,6 +254,78 @@ def _register_reviews(app: FastAPI, web: Web) -> None:
         article_id = written[0].article_id
         anchor = f"#{KIND_OF[target]}-{target_id}" if target in KIND_OF else ""
         return RedirectResponse(f"/articles/{quote(article_id)}{anchor}", status_code=303)
+
+
+def _register_additions(app: FastAPI, web: Web) -> None:
+    """Additions: what the machine missed, as JSON under /api/additions, and the form."""
+    store = web.store
+
+    @app.post("/api/additions/{target}", tags=["review"],
+              summary="Add a quote, position, event or assessment the machine missed")  # fmt: skip
+    async def add_api(request: Request, target: str) -> Response:
+        """JSON ``{"article_id", "who", "fields": {"start", "end", ...}, "note"}``; the
+        token as for a review. Answers with the audit-trail row written (``target_id`` is
+        the new row)."""
+        web.check_token(_header_token(request))
+        raw = await _read_body(request, "the request body is too large")
+        try:
+            body = json.loads(raw or b"{}")
+        except ValueError:
+            raise ReviewError("the body is not JSON") from None
+        if not isinstance(body, dict) or not isinstance(body.get("fields"), dict):
+            raise ReviewError("give a JSON object with article_id, who and fields")
+        written = await run_in_threadpool(
+            store.add, target, str(body.get("article_id", "")), body["fields"],
+            str(body.get("who", "")),
+            body.get("note") if isinstance(body.get("note"), str) else None,
+        )  # fmt: skip
+        return JSONResponse({"ok": True, "corrections": [c.to_dict() for c in written]})
+
+    @app.post("/additions/{article_id}", include_in_schema=False)
+    async def add_form(request: Request, article_id: str) -> Response:
+        header = _header_token(request)
+        if web.read_only or header is not None:
+            web.check_token(header)
+        raw = await _read_body(request, "the form is too large")
+        form = {
+            k: v[-1]
+            for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
+        }
+        if header is None:
+            refused = _refused(
+                web, request, {**form, "article": article_id}, "additions", article_id
+            )
+            if refused is not None:
+                return refused
+        target = form.get("target", "")
+        fields = {k[2:]: v for k, v in form.items() if k.startswith("f.") and v.strip()}
+        written = await run_in_threadpool(
+            store.add, target, article_id, fields, form.get("who", ""), form.get("note")
+        )
+        anchor = f"#{KIND_OF[target]}-{written[0].target_id}" if target in KIND_OF else ""
+        return RedirectResponse(f"/articles/{quote(article_id)}{anchor}", status_code=303)
+
+
+def _refused(
+    web: Web, request: Request, form: dict[str, str], target: str, target_id: str
+) -> Response | None:
+    """None if the form's token is the app's; else the report again (403), with the
+    form as the analyst filled it and why it was refused. A request for JSON, or a
+    form that does not name its report, gets the one error shape."""
+    try:
+        web.check_token(form.get("token"))
+        return None
+    except ReadOnly as e:
+        article_id = target_id if target == "articles" else form.get("article", "")
+        if wants_json(request) or not article_id or web.read_only:
+            raise
+        kind = KIND_OF.get(target, "add" if target == "additions" else "whole")
+        ref = f"{kind}-{target_id}" if target in KIND_OF else kind
+        values = {k: v for k, v in form.items() if k != "token"}
+        refusal = {"ref": ref, "message": str(e), "form": values}
+        found = article_page(web.store, article_id, refusal)
+        found["vocabulary"] = vocabulary()
+        return web.page(request, "article.html", found, status=403)
 
 
 def _form_changes(form: dict[str, str], target: str) -> dict[str, str] | None:
@@ -286,3 +375,49 @@ def vocabulary() -> dict[str, Any]:
         "event_statuses": list(codes.EVENT_STATUSES),
         "polarities": list(codes.POLARITIES),
     }
+
+
+def register_time_and_change(app: FastAPI, web: Web) -> None:
+    """What changed, the contradictions side by side, and the charts."""
+    from dragoman.web.pages.changes import changes as changes_page
+    from dragoman.web.pages.changes import contradictions as contradictions_page
+    from dragoman.web.pages.charts import chart as chart_page
+
+    store = web.store
+
+    @page(app, web, "/changes", "changes.html", "What changed in the reports since a day")
+    def changes(
+        request: Request,
+        since: DayOrDays = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        return changes_page(store, since or None, until or None)
+
+    @page(app, web, "/contradictions", "contradictions.html", "Claims that disagree")
+    def contradictions(
+        request: Request,
+        party: Text = None,
+        issue: Text = None,
+        actor: Text = None,
+        since: Day = None,
+        until: Day = None,
+        window: Annotated[int, Query(ge=0, le=365)] = 7,
+    ) -> dict[str, Any]:
+        return contradictions_page(
+            store, party or None, issue or None, actor or None, since, until, window
+        )
+
+    @page(app, web, "/charts/{kind}", "chart.html", "A chart: stances, events or judgements")
+    def chart(
+        request: Request,
+        kind: Annotated[str, "stance, events or assessments"],
+        issue: Text = None,
+        since: Day = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        return chart_page(store, kind, issue or None, since or None, until or None)
+
+
+DayOrDays = Annotated[
+    str | None, Query(description="YYYY-MM-DD, or 7d / 2w before today", max_length=10)
+]

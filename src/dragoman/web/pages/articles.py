@@ -29,7 +29,7 @@ def article_list(store: Store, page: int = 1) -> dict[str, Any]:
     return {"page": page, "more": more, "articles": items}
 
 
-def _label(target: str, value: Any) -> str:
+def label(target: str, value: Any) -> str:
     if target == "quotes":
         return f"quote: {value.speaker or 'unattributed'} ({value.kind})"
     if target == "positions":
@@ -63,10 +63,15 @@ def segments(body: str, spans: Sequence[Mapping[Any, Any]]) -> list[dict[str, An
     return pieces
 
 
-def article(store: Store, article_id: str) -> dict[str, Any]:
+def article(
+    store: Store, article_id: str, refused: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """One report: metadata, caption and credit apart, the body with every extraction
     highlighted at its offsets, each extraction (machine and reviewed, with its dating:
-    an undated one says so) and the audit trail."""
+    an undated one says so; its confidence and who checked it) and the audit trail.
+
+    ``refused``: a review the app did not take (``ref`` of the item, ``message``, and
+    the form as sent, ``form``), shown on its item with what the analyst had typed."""
     found = store.load_reviewed(article_id)
     if found is None:
         raise NotFound(f"no article {article_id}")
@@ -83,6 +88,11 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
             data["ref"] = f"{KIND_OF[target]}-{item.id}"
             data["evidence"] = sentence_at(body, value.start, value.end)
             data["corrections"] = [c.to_dict() for c in item.state.corrections]
+            data["confidence"] = round(float(value.confidence), 3)
+            data["checked"] = item.state.checked
+            data["added"] = item.state.added
+            if refused and refused.get("ref") == data["ref"]:
+                data["refused"] = dict(refused)
             items[target].append(data)
             if not item.rejected and 0 <= value.start < value.end <= len(body):
                 spans.append(
@@ -91,7 +101,7 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
                         "end": value.end,
                         "kind": KIND_OF[target],
                         "ref": data["ref"],
-                        "label": _label(target, value),
+                        "label": label(target, value),
                     }
                 )
     spans.sort(key=lambda s: (s["start"], s["end"]))
@@ -99,7 +109,9 @@ def article(store: Store, article_id: str) -> dict[str, Any]:
         "article": found.article.to_dict(),
         "body": body,
         "reviewed": found.reviewed,
-        "accepted": found.state.status == "accepted",
+        "accepted": found.marked_reviewed,
+        "marked": found.state.checked,
+        "refused": dict(refused) if refused else None,
         "actors": [a.to_dict() for a in found.actors],
         **items,
         "highlights": spans,

@@ -7,6 +7,8 @@ latest report of each (party, issue, subject), which the store keeps by the same
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from dragoman import record as rec
@@ -41,11 +43,54 @@ def latest_reports(store: Store) -> list[LatestReport]:
     return found
 
 
-def matrix(store: Store) -> dict[str, Any]:
+def matrix(store: Store, until: str | None = None, reviewed: bool = False) -> dict[str, Any]:
     """Issue by party: the latest reviewed stance of each party on each issue, with its
     dating and the number of reports (subjects of an issue folded into one cell, the
-    latest of them shown, each also listed in ``by_subject``)."""
-    return rec.position_matrix(latest_reports(store))
+    latest of them shown, each also listed in ``by_subject``).
+
+    ``until``: as of that day (the reports dated up to it, as ``dragoman positions
+    --until`` counts them); ``reviewed``: only the reports a person checked. Either is
+    computed from the reviewed positions by :func:`dragoman.record.position_table`, the
+    plain matrix from the store's summary; both through
+    :func:`dragoman.record.position_matrix`. ``certainty`` holds, per position id shown,
+    its confidence and who checked it (None: the machine's alone).
+    """
+    filters = Filters.of(until=until or None)
+    if filters.until is not None or reviewed:
+        latest = filtered_reports(store, filters, reviewed)
+    else:
+        latest = latest_reports(store)
+    data = rec.position_matrix(latest)
+    found = store.certainty("positions", list(_position_ids(data)))
+    data["certainty"] = {str(k): v for k, v in found.items()}
+    data["filters"] = {"until": iso_or_none(filters), "reviewed": reviewed}
+    return data
+
+
+def iso_or_none(filters: Filters) -> str | None:
+    return filters.until.isoformat() if filters.until else None
+
+
+def filtered_reports(store: Store, filters: Filters, reviewed: bool) -> list[LatestReport]:
+    """The latest report of each (party, issue, subject) up to ``filters.until``, of the
+    reports a person checked (``reviewed``) or of all; with their row ids."""
+    found = store.matrix_positions(checked_only=reviewed)
+    states = rec.position_table(found.records(), until=filters.until)
+    ids = {(x.article.id, x.value.start, x.value.end, x.value.stance): x.id for x in found.items}
+    out = []
+    for state in states:
+        ev = state.latest.evidence
+        row_id = ids.get((ev.article_id, ev.start, ev.end, state.latest.stance))
+        out.append(dataclasses.replace(rec.LatestReport.of(state), position_id=row_id))
+    return out
+
+
+def _position_ids(data: dict[str, Any]) -> Iterable[int]:
+    for row in data["rows"]:
+        for cell in row["cells"].values():
+            for sub in cell["by_subject"]:
+                if sub["position_id"] is not None:
+                    yield sub["position_id"]
 
 
 def history(
