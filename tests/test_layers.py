@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "store": 2,
     "record": 3,
     "batch": 4,
+    "charts": 4,  # SVG charts of the record: models, vocabulary and record only
     "distributed": 4,  # a batch on a Dask cluster, beside batch (whose budget it uses)
     "watch": 4,
     "evaluation": 4,

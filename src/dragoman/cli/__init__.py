@@ -11,6 +11,8 @@ The commands are registered here, in the order ``dragoman --help`` lists them.
 
 from dragoman.cli.base import app
 from dragoman.cli.batch import batch, load
+from dragoman.cli.changes import changes
+from dragoman.cli.chart import chart
 from dragoman.cli.evaluate import eval_
 from dragoman.cli.ingest import analyze, ingest
 from dragoman.cli.record import contradictions, export, positions, summary, timeline
@@ -25,6 +27,8 @@ app.command("eval")(eval_)
 app.command()(positions)
 app.command()(timeline)
 app.command()(contradictions)
+app.command()(changes)
+app.command()(chart)
 app.command()(export)
 app.command()(serve)
 app.command("export-gold")(export_gold)

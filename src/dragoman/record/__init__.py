@@ -15,6 +15,18 @@ with ``to_dict()``. Filters are described in ``filters.py``; evidence (the artic
 the sentence a claim was read from) in ``evidence.py``.
 """
 
+from dragoman.record.changes import (
+    DEFAULT_DAYS,
+    Changes,
+    EventChange,
+    StanceChange,
+    changes_in,
+    changes_markdown,
+    new_contradictions,
+    period,
+    since_day,
+    what_changed,
+)
 from dragoman.record.contradictions import Claim, Contradiction, contradictions
 from dragoman.record.evidence import Evidence, sentence_at
 from dragoman.record.export import FORMATS, ExportError, ExportResult, export_records
@@ -30,6 +42,16 @@ from dragoman.record.positions import (
 from dragoman.record.timeline import EventReport, MergeRules, TimelineEvent, timeline
 
 __all__ = [
+    "DEFAULT_DAYS",
+    "Changes",
+    "EventChange",
+    "StanceChange",
+    "changes_in",
+    "changes_markdown",
+    "period",
+    "new_contradictions",
+    "since_day",
+    "what_changed",
     "FORMATS",
     "LatestReport",
     "BadFilter",
