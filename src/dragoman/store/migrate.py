@@ -17,11 +17,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, text
 
 from dragoman.store.engine import writing
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+#: The key of the PostgreSQL advisory lock held while migrating (any fixed 64-bit
+#: number that other applications on the same server are unlikely to use).
+MIGRATION_LOCK = 0x647261676F6D616E  # "dragoman" in ASCII
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -51,7 +54,8 @@ def upgrade(engine: Engine) -> None:
 
     On SQLite the whole upgrade is one write transaction (``BEGIN IMMEDIATE``): two
     processes opening a new database at once take turns, and the second finds it at
-    head instead of creating the tables again. A database already at head is only read.
+    head instead of creating the tables again. On PostgreSQL an advisory lock does the
+    same. A database already at head is only read.
     """
     _quiet_alembic_logging()
     if engine.dialect.name == "sqlite":
@@ -61,8 +65,18 @@ def upgrade(engine: Engine) -> None:
             # Alembic runs inside a transaction it is given, without one of its own.
             command.upgrade(alembic_config(connection), "head")
         return
-    with engine.connect() as connection:
-        command.upgrade(alembic_config(connection), "head")
+    with engine.connect() as lock:
+        # Two processes opening a new PostgreSQL database at once would both create
+        # the tables; a session-level advisory lock makes them take turns, and the
+        # second finds the database at head.
+        lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+        lock.commit()
+        try:
+            with engine.connect() as connection:
+                command.upgrade(alembic_config(connection), "head")
+        finally:
+            lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+            lock.commit()
 
 
 def _quiet_alembic_logging() -> None:
