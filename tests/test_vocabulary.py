@@ -34,3 +34,11 @@ def test_the_codes_any_negotiation_needs_are_there() -> None:
 def test_issue_order_follows_the_codebook_and_puts_unknown_issues_last() -> None:
     ordered = sorted(["economy", "zzz_custom", "ceasefire", "aaa_custom"], key=v.issue_order)
     assert ordered == ["ceasefire", "economy", "aaa_custom", "zzz_custom"]
+
+
+def test_every_issue_lists_words_a_person_may_type_for_it() -> None:
+    assert v.ISSUE_WORDS["alliance_membership"][0] == "NATO"
+    for code in v.ISSUES:
+        words = v.ISSUE_WORDS[code]
+        assert words and all(w.strip() == w and w for w in words), code
+    assert "also found as" in v.codebook_markdown()

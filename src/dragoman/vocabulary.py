@@ -16,18 +16,28 @@ SOURCE = Path(__file__).with_name("vocabulary.yaml")
 
 @dataclass(frozen=True)
 class Code:
-    """One code with what it means (and, for issues, the nearest PA-X topic)."""
+    """One code with what it means (and, for issues, the nearest PA-X topic and the
+    words a user may type for it)."""
 
     code: str
     meaning: str
     pax: str | None = None
+    words: tuple[str, ...] = ()
 
 
 def _load() -> dict[str, tuple[Code, ...]]:
     with SOURCE.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return {
-        group: tuple(Code(str(c["code"]), str(c["meaning"]), c.get("pax")) for c in entries)
+        group: tuple(
+            Code(
+                str(c["code"]),
+                str(c["meaning"]),
+                c.get("pax"),
+                tuple(str(w) for w in c.get("words") or ()),
+            )
+            for c in entries
+        )
         for group, entries in data.items()
     }
 
@@ -45,6 +55,9 @@ STANCES = _codes("stances")
 EVENT_TYPES = _codes("event_types")
 EVENT_STATUSES = _codes("event_statuses")
 POLARITIES = _codes("polarities")
+
+#: The words a user may type for each issue (``NATO`` for ``alliance_membership``).
+ISSUE_WORDS: dict[str, tuple[str, ...]] = {c.code: c.words for c in CODEBOOK["issues"]}
 
 _TITLES = {
     "quote_kinds": "Quote kinds",
@@ -68,15 +81,21 @@ def codebook_markdown() -> str:
         "",
         "The codes dragoman writes. Generated from `src/dragoman/vocabulary.yaml` by",
         "`python -m dragoman.vocabulary`; edit the YAML, not this page.",
+        "",
+        "Filters take a code or any of the words it is also found as, in any case:",
+        "`--issue NATO` and `/search?issue=nato` both mean `alliance_membership`.",
     ]
     for group, codes in CODEBOOK.items():
         with_pax = any(c.pax for c in codes)
+        with_words = any(c.words for c in codes)
         lines += ["", f"## {_TITLES.get(group, group)}", ""]
-        lines.append("| code | meaning |" + (" nearest PA-X topic |" if with_pax else ""))
-        lines.append("|---|---|" + ("---|" if with_pax else ""))
+        head = "| code | meaning |" + (" nearest PA-X topic |" if with_pax else "")
+        lines.append(head + (" also found as |" if with_words else ""))
+        rule = "|---|---|" + ("---|" if with_pax else "")
+        lines.append(rule + ("---|" if with_words else ""))
         for c in codes:
-            row = f"| `{c.code}` | {c.meaning} |"
-            lines.append(row + (f" {c.pax or ''} |" if with_pax else ""))
+            row = f"| `{c.code}` | {c.meaning} |" + (f" {c.pax or ''} |" if with_pax else "")
+            lines.append(row + (f" {', '.join(c.words)} |" if with_words else ""))
     return "\n".join(lines) + "\n"
 
 

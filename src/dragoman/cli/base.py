@@ -54,6 +54,30 @@ def warn(message: str) -> None:
     err.print(f"warning: {printable(message)}", style="yellow", soft_wrap=True, markup=False)
 
 
+def matched_names(db: str, **given: str | None) -> dict[str, str | None]:
+    """``given`` (actor, party, issue) matched to the names the store knows and to the
+    issues' words (``--actor Lavrov``: Sergei Lavrov; ``--issue NATO``:
+    alliance_membership); a line on stderr says what each was matched to, or that it
+    matched nothing (it is then used as typed)."""
+    from dragoman import api
+    from dragoman.record.matching import Names
+
+    wanted = {option: value for option, value in given.items() if value}
+    if not wanted:
+        return dict(given)
+    with api.open_store(db, must_exist=True) as store:
+        names = Names.of(store.known_names()) if set(wanted) - {"issue"} else Names()
+    found = dict(given)
+    for option, value in wanted.items():
+        match = getattr(names, option)(value)
+        if match.how == "case":
+            continue  # the record compares names without regard to case
+        found[option] = match.value
+        if match.changed or not match.known:
+            err.print(f"--{match.note()}", soft_wrap=True, markup=False, highlight=False)
+    return found
+
+
 def say(message: str) -> None:
     """One line for people on stdout, printed as given (no markup)."""
     out.print(message, soft_wrap=True, markup=False)

@@ -11,7 +11,15 @@ from typing import Annotated
 import typer
 
 from dragoman import api
-from dragoman.cli.base import DbOption, JsonOption, echo_json, handles_errors, out, say
+from dragoman.cli.base import (
+    DbOption,
+    JsonOption,
+    echo_json,
+    handles_errors,
+    matched_names,
+    out,
+    say,
+)
 from dragoman.cli.render import (
     contradictions_view,
     history_view,
@@ -24,10 +32,14 @@ from dragoman.cli.render import (
 )
 
 PartyOption = Annotated[
-    str | None, typer.Option("--party", help="Only this party (e.g. Russia), any case.")
+    str | None,
+    typer.Option("--party", help="Only this party (e.g. Russia, or an alias: Kyiv), any case."),
 ]
 IssueOption = Annotated[
-    str | None, typer.Option("--issue", help="Only this issue code (e.g. neutrality).")
+    str | None,
+    typer.Option(
+        "--issue", help="Only this issue: a code (neutrality) or a word for it (NATO), any case."
+    ),
 ]
 SinceOption = Annotated[
     str | None, typer.Option("--since", help="From this day on (YYYY-MM-DD), inclusive.")
@@ -57,7 +69,10 @@ def positions(
     party: PartyOption = None,
     issue: IssueOption = None,
     actor: Annotated[
-        str | None, typer.Option("--actor", help="Only positions reported by this actor.")
+        str | None,
+        typer.Option(
+            "--actor", help="Only positions reported by this actor (a name, surname or alias)."
+        ),
     ] = None,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -74,7 +89,8 @@ def positions(
 
     Example: dragoman positions --db demo.db --party Ukraine --history
     """
-    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    names = matched_names(db, party=party, issue=issue, actor=actor)
+    filters = {**names, "since": since, "until": until}
     states = api.positions(db, **filters)
     if as_json:
         echo_json(listing(api.display_name(db), filters, "positions", states))
@@ -112,6 +128,8 @@ def timeline(
 
     Example: dragoman timeline --db demo.db --type talks --since 2022-03-01
     """
+    names = matched_names(db, party=party, actor=actor)
+    party, actor = names["party"], names["actor"]
     filters = {"party": party, "actor": actor, "type": event_type, "since": since, "until": until}
     events = api.timeline(
         db, party=party, actor=actor, event_type=event_type, since=since, until=until
@@ -151,7 +169,8 @@ def contradictions(
 
     Example: dragoman contradictions --db demo.db --window 3
     """
-    filters = {"party": party, "issue": issue, "actor": actor, "since": since, "until": until}
+    names = matched_names(db, party=party, issue=issue, actor=actor)
+    filters = {**names, "since": since, "until": until}
     found = api.contradictions(db, window=window, **filters)
     if as_json:
         shown = {**filters, "window": window}

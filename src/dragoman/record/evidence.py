@@ -76,7 +76,9 @@ def _stop_from(body: str, ends: _Ends, at: int) -> int:
 
 @dataclass(frozen=True)
 class Evidence:
-    """The article a claim was read from and the words that carry it."""
+    """The article a claim was read from and the words that carry it; the article's
+    title, outlet and URL label the source for a reader (``source`` is where the
+    report was read from: often a file path)."""
 
     article_id: str
     source: str
@@ -84,6 +86,9 @@ class Evidence:
     start: int
     end: int
     text: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
 
     @classmethod
     def of(cls, article: Article, start: int, end: int) -> Evidence:
@@ -94,7 +99,19 @@ class Evidence:
             start=start,
             end=end,
             text=sentence_at(article.body, start, end),
+            title=article.title,
+            outlet=article.outlet,
+            url=article.url,
         )
+
+    def short_source(self) -> str:
+        """Where the report was read from, without the folders of an absolute path (a
+        file's name says which report; ``/home/…`` says where a machine kept it); a
+        relative path or a URL as it is; the article's id when there is none."""
+        source = self.source.replace("\\", "/")
+        if source.startswith("/") or source[1:3] == ":/":
+            return source.rsplit("/", 1)[-1]
+        return self.source or self.article_id
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,6 +121,9 @@ class Evidence:
             "start": self.start,
             "end": self.end,
             "text": self.text,
+            "title": self.title,
+            "outlet": self.outlet,
+            "url": self.url,
         }
 
 

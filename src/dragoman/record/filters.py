@@ -4,6 +4,10 @@
 ``since`` and ``until`` are inclusive days, given as dates or as ``YYYY-MM-DD``
 strings. A filter that cannot be understood raises :class:`BadFilter` naming the
 option, so that the command line can print it as one line.
+
+What a person types (``Lavrov``, ``Kyiv``, ``NATO``) is matched to these names and codes
+first, by :meth:`dragoman.record.matching.Names.resolve`, which returns the Filters to
+use and says what each was matched to.
 """
 
 from __future__ import annotations

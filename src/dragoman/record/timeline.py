@@ -265,14 +265,15 @@ def _disagreement(
     what: str, values: Sequence[tuple[str | None, EventReport]], key: Any = None
 ) -> str | None:
     """``"date: 2022-03-29 (a.txt, b.txt) vs 2022-03-28 (c.txt)"`` when the reports
-    give more than one value, most given first; None when they agree."""
+    give more than one value, most given first (each report by its source, an absolute
+    path cut to the file's name); None when they agree."""
     groups: dict[str, tuple[str, list[str]]] = {}
     for value, report in values:
         if value is None:
             continue
         k = key(value) if key else value
         _, sources = groups.setdefault(k, (value, []))
-        name = report.evidence.source or report.evidence.article_id
+        name = report.evidence.short_source()
         if name not in sources:
             sources.append(name)
     if len(groups) < 2:

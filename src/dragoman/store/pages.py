@@ -375,3 +375,122 @@ def reviewed_count(connection: Connection) -> int:
     """How many articles an analyst reviewed anything in."""
     query = select(func.count(corrections.c.article_id.distinct()))
     return int(connection.execute(query).scalar_one())
+
+
+# -- what changed since a day (dragoman.record.changes) ---------------------------------
+# A report is new when it was published inside [since, until]; reports without a
+# publication day are never new. Every read below is narrowed by the articles'
+# published index, so the work grows with the reports of the period, not the store.
+
+#: Earlier reports read per (party, issue, subject) to find the stance before ``since``.
+PRIOR_PER_KEY = 5
+#: Earlier event reports read to tell a new event from one already known.
+EARLIER_EVENTS = 2000
+#: How many days around a new event's date an earlier report of it is looked for.
+EVENT_REACH = 30
+
+
+def _published_in(table: Any, since: dt.date, until: dt.date | None) -> Select[Any]:
+    query = (
+        select(table)
+        .join(articles, articles.c.id == table.c.article_id)
+        .where(articles.c.published >= since)
+    )
+    return query if until is None else query.where(articles.c.published <= until)
+
+
+def _prior_positions(
+    connection: Connection, keys: set[tuple[str, str, str | None]], since: dt.date
+) -> list[Mapping[Any, Any]]:
+    """The latest few positions of each key in reports published before ``since``."""
+    day = q.item_day(positions)
+    found: list[Mapping[Any, Any]] = []
+    for party, issue, subject in sorted(keys, key=lambda k: (k[0], k[1], k[2] or "")):
+        query = (
+            select(positions)
+            .join(articles, articles.c.id == positions.c.article_id)
+            .where(
+                positions.c.party == party,
+                positions.c.issue == issue,
+                positions.c.subject.is_(None)
+                if subject is None
+                else positions.c.subject == subject,
+                articles.c.published < since,
+            )
+            .order_by(day.desc(), positions.c.id.desc())
+            .limit(PRIOR_PER_KEY)
+        )
+        found += connection.execute(query).mappings().all()
+    return found
+
+
+def _earlier_events(
+    connection: Connection, rows: Sequence[Mapping[Any, Any]], since: dt.date
+) -> list[Mapping[Any, Any]]:
+    """Event reports published before ``since`` of the new events' types, dated within
+    :data:`EVENT_REACH` days of them (the latest :data:`EARLIER_EVENTS`)."""
+    dated = [r for r in rows if r["date"] is not None]
+    if not dated:
+        return []
+    reach = dt.timedelta(days=EVENT_REACH)
+    query = (
+        select(events)
+        .join(articles, articles.c.id == events.c.article_id)
+        .where(
+            events.c.type.in_(sorted({r["type"] for r in dated})),
+            events.c.date >= min(r["date"] for r in dated) - reach,
+            events.c.date <= max(r["date"] for r in dated) + reach,
+            articles.c.published < since,
+        )
+        .order_by(events.c.date.desc(), events.c.id.desc())
+        .limit(EARLIER_EVENTS)
+    )
+    return list(connection.execute(query).mappings().all())
+
+
+def changes_reads(
+    connection: Connection, since: dt.date, until: dt.date | None, window: int, speakers: int
+) -> dict[str, Any]:
+    """What :func:`dragoman.record.changes.what_changed` takes, as reviewed extractions:
+    the positions, events and assessments of the new reports; the positions and
+    assessments of the ``window`` days before ``since`` (for contradictions); the latest
+    earlier positions of each (party, issue, subject) the new reports speak of; earlier
+    reports of the new events' types near their dates; the most quoted speakers of the
+    new reports; and the number of new reports."""
+    before = since - dt.timedelta(days=window)
+    new_positions = connection.execute(_published_in(positions, since, until)).mappings().all()
+    keys = {(r["party"], r["issue"], r["subject"]) for r in new_positions}
+    window_positions = connection.execute(
+        _published_in(positions, before, since - dt.timedelta(days=1))
+    ).mappings()
+    new_events = connection.execute(_published_in(events, since, until)).mappings().all()
+    assessment_rows = connection.execute(_published_in(assessments, before, until)).mappings()
+    n = func.count().label("n")
+    spoke = select(quotes.c.speaker, n).join(articles, articles.c.id == quotes.c.article_id)
+    spoke = spoke.where(
+        articles.c.published >= since,
+        quotes.c.speaker.is_not(None),
+        quotes.c.speaker != "anonymous",
+    )
+    if until is not None:
+        spoke = spoke.where(articles.c.published <= until)
+    spoken = connection.execute(
+        spoke.group_by(quotes.c.speaker).order_by(n.desc(), quotes.c.speaker).limit(speakers)
+    ).all()
+    count = select(func.count()).select_from(articles).where(articles.c.published >= since)
+    if until is not None:
+        count = count.where(articles.c.published <= until)
+    return {
+        "positions": extracts(connection, "positions", new_positions),
+        "window_positions": extracts(connection, "positions", list(window_positions)),
+        "prior_positions": extracts(
+            connection, "positions", _prior_positions(connection, keys, before)
+        ),
+        "events": extracts(connection, "events", new_events),
+        "earlier_events": extracts(
+            connection, "events", _earlier_events(connection, new_events, since)
+        ),
+        "assessments": extracts(connection, "assessments", list(assessment_rows)),
+        "speakers": [(name, int(k)) for name, k in spoken],
+        "reports": int(connection.execute(count).scalar_one()),
+    }

@@ -194,8 +194,8 @@ def search_quotes(
 ) -> list[dict[str, Any]]:
     """Quotes matching the words of ``q`` (all of them) and the filters, best match
     first among the latest :data:`RANK_WINDOW` matches (newest first without words);
-    each with its article's published, title and
-    source, and a ``snippet`` (matched words between :data:`HIT_START`/:data:`HIT_END`).
+    each with its article's published, title, source, outlet and url, and a
+    ``snippet`` (matched words between :data:`HIT_START`/:data:`HIT_END`).
 
     ``exclude`` leaves rows out and ``only`` keeps only those rows (the web app reads
     the reviewed quotes apart); ``use_filters=False`` ignores the filters.
@@ -207,6 +207,8 @@ def search_quotes(
         articles.c.published,
         articles.c.title,
         articles.c.source,
+        articles.c.outlet,
+        articles.c.url,
     ]
     fts = bool(terms) and has_fts(connection)
     if fts:
@@ -226,7 +228,7 @@ def search_quotes(
             query = query.where(quotes.c.text.ilike(f"%{_like(term)}%", escape="\\"))
         query = query.order_by(when.desc().nulls_last(), quotes.c.id.desc())
     if use_filters:
-        query = _filter_quotes(query, filters, when)
+        query = filter_quotes(query, filters, when)
     excluded = sorted(set(exclude))
     if excluded:
         query = query.where(quotes.c.id.not_in(excluded))
@@ -249,7 +251,7 @@ def search_quotes(
     return rows
 
 
-def _filter_quotes(query: Any, filters: SearchFilters, when: Any) -> Any:
+def filter_quotes(query: Any, filters: SearchFilters, when: Any) -> Any:
     if filters.actor is not None:
         query = query.where(quotes.c.speaker == filters.actor)
     if filters.party is not None:
@@ -303,6 +305,34 @@ def search_articles(
                 )
             )
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
+    query = filter_articles(query, filters)
+    rows = [
+        dict(row)
+        for row in connection.execute(
+            query.limit(max(limit, RANK_WINDOW) if fts else limit)
+        ).mappings()
+    ]
+    if fts:
+        rows = sorted(rows, key=lambda r: (r["rank"], r["id"]))[:limit]
+        bodies = dict(
+            connection.execute(
+                select(articles.c.id, articles.c.body).where(
+                    articles.c.id.in_([r["id"] for r in rows])
+                )
+            ).all()
+        )
+        for row in rows:
+            row["body"] = bodies.get(row["id"], "")
+    for row in rows:
+        row["snippet"] = make_snippet(row.pop("body"), terms)
+        row.setdefault("rank", None)
+    return rows
+
+
+def filter_articles(query: Any, filters: SearchFilters) -> Any:
+    """``query`` over ``articles`` narrowed to the filters: an actor or a party among
+    their actors (or a party with a position), a position on the issue, published in
+    the range."""
     if filters.actor is not None:
         query = query.where(
             exists().where(actors.c.article_id == articles.c.id, actors.c.name == filters.actor)
@@ -329,27 +359,7 @@ def search_articles(
         query = query.where(articles.c.published >= filters.since)
     if filters.until is not None:
         query = query.where(articles.c.published <= filters.until)
-    rows = [
-        dict(row)
-        for row in connection.execute(
-            query.limit(max(limit, RANK_WINDOW) if fts else limit)
-        ).mappings()
-    ]
-    if fts:
-        rows = sorted(rows, key=lambda r: (r["rank"], r["id"]))[:limit]
-        bodies = dict(
-            connection.execute(
-                select(articles.c.id, articles.c.body).where(
-                    articles.c.id.in_([r["id"] for r in rows])
-                )
-            ).all()
-        )
-        for row in rows:
-            row["body"] = bodies.get(row["id"], "")
-    for row in rows:
-        row["snippet"] = make_snippet(row.pop("body"), terms)
-        row.setdefault("rank", None)
-    return rows
+    return query
 
 
 def _like(term: str) -> str:

@@ -4,7 +4,8 @@
 :mod:`dragoman.web.pages` that computes a dict; :mod:`dragoman.web.views` serves that dict
 as HTML (a Jinja2 template) or as JSON, from the same route (``?format=json`` or an
 ``Accept: application/json`` header), and again under ``/api/...`` (always JSON, listed
-in the OpenAPI document at ``/docs``).
+in the OpenAPI document, ``/openapi.json``, which ``/docs`` renders with a template of
+the package: no third-party script, nothing loaded from elsewhere).
 
 Every error answers in one shape, ``{"ok": false, "error": "…", "status": N}`` (as JSON;
 as a page for a browser). Report text is untrusted: templates autoescape everything and
@@ -38,6 +39,7 @@ from dragoman.errors import BadFilter, DragomanError, NotFound, ReadOnly, Review
 from dragoman.models import Dating
 from dragoman.store import Store
 from dragoman.vocabulary import STANCES
+from dragoman.web.pages.apidocs import api_docs
 
 HERE = Path(__file__).parent
 TOKEN_ENV = "DRAGOMAN_TOKEN"
@@ -46,12 +48,6 @@ TOKEN_ENV = "DRAGOMAN_TOKEN"
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-# The interactive API docs load Swagger UI from its CDN.
-DOCS_CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'"
 )
 
 STATUS = {
@@ -210,7 +206,8 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
             'also JSON under /api/. Errors: {"ok": false, "error": …, "status": …}. '
             "Reviews need the app's token (Authorization: Bearer TOKEN)."
         ),
-        docs_url="/docs",
+        # /docs is our own page (docs.html), rendered from the OpenAPI document.
+        docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
     )
@@ -245,12 +242,23 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
         response = await call_next(request)
-        docs = request.url.path in ("/docs", "/docs/oauth2-redirect")
-        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["X-Frame-Options"] = "DENY"
         return response
 
+    @app.get("/docs", include_in_schema=False, name="page:docs")
+    def docs(request: Request) -> Response:
+        """The API's documentation, from the OpenAPI document, served by the package."""
+        html = web.templates.get_template("docs.html").render(
+            data=api_docs(app.openapi()),
+            request=request,
+            read_only=web.read_only,
+            path=request.url.path,
+        )
+        return HTMLResponse(html)
+
     views.register(app, web)
+    views.register_time_and_change(app, web)
     return app

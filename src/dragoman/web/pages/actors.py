@@ -10,6 +10,7 @@ from dragoman.models import item_dating
 from dragoman.record.filters import same_name
 from dragoman.store import Store
 from dragoman.web.pages import iso
+from dragoman.web.pages.finding import anchor, described, names
 
 ACTOR_QUOTES = 500
 
@@ -24,12 +25,15 @@ def actor_list(store: Store, limit: int = 200) -> dict[str, Any]:
 
 def actor(store: Store, name: str) -> dict[str, Any]:
     """One actor: role, party and aliases, and its quotes over time (reviewed); an
-    undated quote stays undated, and counts in the month of its report."""
+    undated quote stays undated, and counts in the month of its report. A surname or an
+    alias finds the actor (``Medinsky``: Vladimir Medinsky); ``matched`` says so."""
+    match = names(store).actor(name)
+    given, name = name, match.value if match.known else name
     info = store.actor_info(name)
     found, truncated = store.actor_quotes(name, ACTOR_QUOTES)
     theirs = [x for x in found.items if same_name(x.value.speaker, name)]
     if not theirs and not info["articles"]:
-        raise NotFound(f"no actor named {name!r}")
+        raise NotFound(f"no actor named {given!r}")
     listed = []
     for x in theirs:
         quote, article = x.value, x.article
@@ -45,7 +49,12 @@ def actor(store: Store, name: str) -> dict[str, Any]:
                     "text": quote.text,
                     "review": x.status,
                     "article_id": article.id,
-                    "title": article.title or article.source,
+                    "anchor": anchor("quotes", x.id),
+                    "title": article.title,
+                    "source": article.source,
+                    "outlet": article.outlet,
+                    "published": iso(article.published),
+                    "url": article.url,
                 },
             )
         )
@@ -54,6 +63,8 @@ def actor(store: Store, name: str) -> dict[str, Any]:
     most = max(months.values(), default=0)
     return {
         "name": name,
+        "given": given,
+        **described([match] if match.known else []),
         **info,
         "quote_count": len(listed),
         "truncated": truncated,

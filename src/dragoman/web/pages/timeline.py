@@ -7,6 +7,8 @@ from typing import Any
 from dragoman import record as rec
 from dragoman.record.filters import Filters
 from dragoman.store import Store
+from dragoman.vocabulary import EVENT_TYPES
+from dragoman.web.pages.finding import anchor, resolve, suggestions
 
 TIMELINE_LIMIT = 2000  # event reports read for the timeline page
 
@@ -20,8 +22,13 @@ def timeline(
     until: str | None = None,
 ) -> dict[str, Any]:
     """The events merged across reports, by date: the latest :data:`TIMELINE_LIMIT`
-    event reports in the range (and every reviewed one)."""
-    filters = Filters.of(party=party, actor=actor, since=since, until=until)
+    event reports in the range (and every reviewed one). Party and actor are matched to
+    known names (``Lavrov``); ``matched`` and ``notes`` say how. Each source is labelled
+    by its report (outlet, title, date) with the anchor of the event on its page."""
+    filters, found_names = resolve(
+        store, Filters.of(party=party, actor=actor, since=since, until=until)
+    )
+    party, actor = filters.party, filters.actor
     found, truncated = store.event_reports(
         since=filters.since,
         until=filters.until,
@@ -38,9 +45,19 @@ def timeline(
         since=filters.since,
         until=filters.until,
     )
+    ids = {(x.article.id, x.value.start, x.value.end): x.id for x in found.items}
+    events = []
+    for event in merged:
+        data = event.to_dict()
+        for source in data["sources"]:
+            ev = source["evidence"]
+            ev["anchor"] = anchor("events", ids.get((ev["article_id"], ev["start"], ev["end"])))
+        events.append(data)
     return {
         "filters": {**filters.to_dict(), "type": event_type},
+        **found_names,
+        "known": {**suggestions(store), "types": list(EVENT_TYPES)},
         "count": len(merged),
         "truncated": truncated,
-        "events": [e.to_dict() for e in merged],
+        "events": events,
     }
