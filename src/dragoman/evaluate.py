@@ -6,8 +6,8 @@ module re-exports its public names so that callers import from one place.
 
 from dragoman.evaluation import (
     ALL_PARTS,
-    Counts,
     DEFAULT_FLOORS,
+    Counts,
     EvalReport,
     EvalSet,
     ReportDetail,
