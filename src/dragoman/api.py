@@ -451,7 +451,11 @@ def export(db: Db, fmt: str, out: str | os.PathLike[str] | TextIO) -> ExportResu
 
 
 def export_gold(
-    db: Db, out: str | os.PathLike[str], *, include_unreviewed: bool = False
+    db: Db,
+    out: str | os.PathLike[str],
+    *,
+    include_unreviewed: bool = False,
+    force: bool = False,
 ) -> GoldExportResult:
     """Write each reviewed report (every report with ``include_unreviewed``) as a gold
     pair that ``dragoman eval`` reads: ``ID.json``, the reviewed record in the output
@@ -459,7 +463,8 @@ def export_gold(
     report's text as ``ID.md`` (front matter: title, url, outlet, date, caption,
     credit) or, where Markdown would change the body, as ``ID.txt`` (the seed's format).
     Either is checked to read back to the same body, so that offsets stay right
-    (see :mod:`dragoman.ingest.writers`).
+    (see :mod:`dragoman.ingest.writers`). Existing files are not overwritten unless
+    ``force``, and a link is never written through.
     """
     folder = writers.gold_folder(out)
     result = GoldExportResult(out=str(folder))
@@ -469,7 +474,7 @@ def export_gold(
         for article_id in ids:
             record = store.load(article_id, reviewed=True)
             if record is not None:
-                result.add(writers.write_gold(record, folder))
+                result.add(writers.write_gold(record, folder, force))
     return result
 
 

@@ -143,3 +143,27 @@ def test_a_file_where_the_folder_should_be_is_an_error(tmp_path: Path) -> None:
     folder = gold_folder(tmp_path / "new" / "gold")
     make_folder(folder)
     assert folder.is_dir()
+
+
+def test_gold_files_already_there_are_kept_unless_forced(tmp_path: Path) -> None:
+    record = _record(PLAIN_BODY, title="Talks resume")
+    first = write_gold(record, tmp_path)
+    first.gold.write_text("{}", encoding="utf-8")  # an analyst's hand edit
+    with pytest.raises(GoldExportError, match="exists already"):
+        write_gold(record, tmp_path)
+    assert first.gold.read_text(encoding="utf-8") == "{}"
+    write_gold(record, tmp_path, force=True)
+    assert json.loads(first.gold.read_text(encoding="utf-8")) == gold_dict(record)
+
+
+def test_a_planted_link_is_never_written_through(tmp_path: Path) -> None:
+    record = _record(PLAIN_BODY, title="Talks resume")
+    folder = tmp_path / "gold"
+    folder.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me", encoding="utf-8")
+    (folder / f"{record.article.id}.json").symlink_to(victim)
+    for force in (False, True):
+        with pytest.raises(GoldExportError, match="link"):
+            write_gold(record, folder, force=force)
+    assert victim.read_text(encoding="utf-8") == "keep me"

@@ -19,6 +19,9 @@ def export_gold(
     include_all: Annotated[
         bool, typer.Option("--all", help="Every report, reviewed or not.")
     ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite gold files already in the folder.")
+    ] = False,
 ) -> None:
     """Write the reviewed reports as gold files that dragoman eval reads back.
 
@@ -28,7 +31,7 @@ def export_gold(
 
     Example: dragoman export-gold gold/ --db demo.db && dragoman eval gold/
     """
-    result = api.export_gold(db, out_dir, include_unreviewed=include_all)
+    result = api.export_gold(db, out_dir, include_unreviewed=include_all, force=force)
     for warning in result.warnings:
         warn(warning)
     say(f"wrote {plural(len(result.files), 'gold report')} to {result.out}")

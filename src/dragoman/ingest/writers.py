@@ -170,14 +170,39 @@ def make_folder(folder: Path) -> None:
         raise GoldExportError(f"cannot create the folder: {e}", source=str(folder)) from e
 
 
-def write_gold(record: ArticleRecord, folder: Path) -> WrittenGold:
-    """Write ``ID.json`` and ``ID.md``/``ID.txt`` for ``record`` into ``folder``."""
+def write_gold(record: ArticleRecord, folder: Path, force: bool = False) -> WrittenGold:
+    """Write ``ID.json`` and ``ID.md``/``ID.txt`` for ``record`` into ``folder``.
+
+    An existing file is an error unless ``force``; a link is never written through
+    (a planted ``ID.json`` link to a file elsewhere is refused, even with ``force``).
+    """
     article_id = record.article.id
     suffix, text, exact = report_text(record.article)
     report_path = folder / f"{article_id}{suffix}"
     gold_path = folder / f"{article_id}.json"
-    report_path.write_text(text, encoding="utf-8")
-    gold_path.write_text(
-        json.dumps(gold_dict(record), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
+    gold = json.dumps(gold_dict(record), ensure_ascii=False, indent=2) + "\n"
+    for path in (report_path, gold_path):
+        _check_writable(path, force)
+    _write_new(report_path, text, force)
+    _write_new(gold_path, gold, force)
     return WrittenGold(article_id, gold_path, report_path, exact)
+
+
+def _check_writable(path: Path, force: bool) -> None:
+    if path.is_symlink():
+        raise GoldExportError("is a link: not written through", source=str(path))
+    if path.exists() and not force:
+        raise GoldExportError("exists already: not overwritten (--force)", source=str(path))
+
+
+def _write_new(path: Path, text: str, force: bool) -> None:
+    """Write ``text`` to ``path`` without following a link (O_NOFOLLOW), creating it
+    (O_EXCL) unless ``force`` allows replacing a regular file."""
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+    flags |= os.O_TRUNC if force else os.O_EXCL
+    try:
+        descriptor = os.open(path, flags, 0o644)
+    except OSError as e:
+        raise GoldExportError(f"cannot write: {e.strerror}", source=str(path)) from e
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
