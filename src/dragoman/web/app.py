@@ -180,6 +180,15 @@ class Web:
         return HTMLResponse(html, status_code=status)
 
 
+def secured(response: Response) -> Response:
+    """``response`` with the security headers every answer carries, errors included."""
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "same-origin"
+    response.headers["X-Frame-Options"] = "DENY"
+    return response
+
+
 def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> FastAPI:
     """The web app over ``db`` (an open Store, or a path/URL to open; it must exist).
 
@@ -235,18 +244,14 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception) -> Response:
-        return web.error(request, f"internal error ({type(exc).__name__})", 500)
+        # Starlette answers this one outside every middleware: the headers are set here.
+        return secured(web.error(request, f"internal error ({type(exc).__name__})", 500))
 
     @app.middleware("http")
     async def security_headers(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+        return secured(await call_next(request))
 
     @app.get("/docs", include_in_schema=False, name="page:docs")
     def docs(request: Request) -> Response:
