@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -27,6 +28,23 @@ def serve(
             show_default=False,
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Server processes (several answer many clients at once; each opens the "
+            "database itself, from DRAGOMAN_DB).",
+        ),
+    ] = 1,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="A Host name the server answers to besides the loopback ones (repeat it).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Serve the dashboard and its JSON API over the database, until Ctrl-C.
 
@@ -39,12 +57,32 @@ def serve(
     """
     import uvicorn  # the web stack loads only when serving
 
-    from dragoman.web import create_app
+    from dragoman.web.app import allowed_hosts_for, create_app
 
-    application = create_app(db, token=token)
+    hosts = allowed_hosts_for(host, allowed_host or ())
     mode = "review enabled (token required)" if token else "read-only (no --token)"
+    if workers == 1:
+        application = create_app(db, token=token, allowed_hosts=hosts)
+    else:
+        # Worker processes build their own app from the environment: the database URL
+        # (with any password) and the token never appear on a command line.
+        api.open_store(db, must_exist=True).close()
+        os.environ["DRAGOMAN_DB"] = os.fspath(db)
+        os.environ["DRAGOMAN_ALLOWED_HOSTS"] = ",".join(hosts or ())
+        if token:
+            os.environ["DRAGOMAN_TOKEN"] = token
     say(
         f"dragoman: {api.display_name(db)} at http://{host}:{port}/ — {mode}; "
         f"API docs at http://{host}:{port}/docs"
     )
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(application, host=host, port=port, log_level="warning")
+    else:
+        uvicorn.run(
+            "dragoman.web.app:app_from_environment",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+        )

@@ -20,7 +20,7 @@ import datetime as dt
 import hmac
 import json
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from dragoman import __version__
 from dragoman.errors import BadFilter, DragomanError, NotFound, ReadOnly, ReviewError
@@ -189,11 +190,17 @@ def secured(response: Response) -> Response:
     return response
 
 
-def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> FastAPI:
+def create_app(
+    db: Store | str | os.PathLike[str],
+    token: str | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+) -> FastAPI:
     """The web app over ``db`` (an open Store, or a path/URL to open; it must exist).
 
     ``token``: reviews need it (``Authorization: Bearer …``, ``X-Dragoman-Token`` or the
     form's token field); None (and no DRAGOMAN_TOKEN) makes the app read-only.
+    ``allowed_hosts``: the names a request's Host header may give (others are refused
+    with 400, so a page on another site cannot reach the app by DNS rebinding).
     """
     from dragoman.web import views
 
@@ -221,6 +228,8 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
         lifespan=lifespan,
     )
     app.state.web = web
+    if allowed_hosts:
+        app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts))
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     @app.exception_handler(DragomanError)
@@ -267,3 +276,23 @@ def create_app(db: Store | str | os.PathLike[str], token: str | None = None) -> 
     views.register(app, web)
     views.register_time_and_change(app, web)
     return app
+
+
+#: The Host names a server bound to this machine only answers to.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def allowed_hosts_for(host: str, extra: Sequence[str] = ()) -> list[str] | None:
+    """The Host headers to accept for a server bound to ``host``: the loopback names
+    when it listens on this machine only, plus ``extra``; None (any) otherwise."""
+    if host in LOOPBACK_HOSTS:
+        return [*LOOPBACK_HOSTS, *extra]
+    return list(extra) or None
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each worker process of ``dragoman serve --workers N``: the database,
+    token and allowed hosts come from DRAGOMAN_DB, DRAGOMAN_TOKEN and
+    DRAGOMAN_ALLOWED_HOSTS (comma-separated), never from a command line."""
+    hosts = [h for h in os.environ.get("DRAGOMAN_ALLOWED_HOSTS", "").split(",") if h]
+    return create_app(os.environ["DRAGOMAN_DB"], allowed_hosts=hosts or None)
