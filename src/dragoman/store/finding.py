@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import Connection, String, cast, func, literal_column, or_, select
+from sqlalchemy import Connection, String, cast, func, literal_column, select
 
 from dragoman.store import queries as q
 from dragoman.store.pages import parties, search_articles, search_quotes
@@ -63,15 +63,9 @@ def search_article_page(
             .where(match)
         )
     else:
-        query = select(articles.c.id)
-        for term in terms:
-            pattern = f"%{_like(term)}%"
-            query = query.where(
-                or_(
-                    articles.c.body.ilike(pattern, escape="\\"),
-                    articles.c.title.ilike(pattern, escape="\\"),
-                )
-            )
+        query = select(articles.c.id).where(
+            *q.has_words(connection, [articles.c.body, articles.c.title], terms)
+        )
     return rows, _counted(connection, q.filter_articles(query, sf), cap)
 
 

@@ -224,8 +224,8 @@ def search_quotes(
         )
     else:
         query = select(*columns).join(articles, quotes.c.article_id == articles.c.id)
-        for term in terms:  # PostgreSQL, or a database without FTS5
-            query = query.where(quotes.c.text.ilike(f"%{_like(term)}%", escape="\\"))
+        # PostgreSQL, or a database without FTS5: the fields FTS5 indexes.
+        query = query.where(*has_words(connection, [quotes.c.text, quotes.c.speaker], terms))
         query = query.order_by(when.desc().nulls_last(), quotes.c.id.desc())
     if use_filters:
         query = filter_quotes(query, filters, when)
@@ -295,15 +295,9 @@ def search_articles(
             .order_by(literal_column("articles_fts.rowid").desc())
         )
     else:
-        query = select(*fields_, articles.c.body)
-        for term in terms:
-            pattern = f"%{_like(term)}%"
-            query = query.where(
-                or_(
-                    articles.c.body.ilike(pattern, escape="\\"),
-                    articles.c.title.ilike(pattern, escape="\\"),
-                )
-            )
+        query = select(*fields_, articles.c.body).where(
+            *has_words(connection, [articles.c.body, articles.c.title], terms)
+        )
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
     query = filter_articles(query, filters)
     rows = [
@@ -364,6 +358,25 @@ def filter_articles(query: Any, filters: SearchFilters) -> Any:
 
 def _like(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def has_words(
+    connection: Connection, columns: list[Any], terms: list[str]
+) -> list[ColumnElement[bool]]:
+    """Conditions that every term is in one of ``columns``, read as FTS5 reads them
+    where it is missing: on PostgreSQL whole words (``\\m…\\M``, case-insensitive), the
+    last term also as a prefix, so that both backends find the same rows; elsewhere a
+    substring (LIKE). Terms are letters and digits only (:func:`search_terms`)."""
+    conditions: list[ColumnElement[bool]] = []
+    for index, term in enumerate(terms):
+        if connection.dialect.name == "postgresql":
+            end = "" if index == len(terms) - 1 else "\\M"
+            pattern = f"\\m{term}{end}"
+            conditions.append(or_(*(c.op("~*")(pattern) for c in columns)))
+        else:
+            like = f"%{_like(term)}%"
+            conditions.append(or_(*(c.ilike(like, escape="\\") for c in columns)))
+    return conditions
 
 
 def make_snippet(text_: str, terms: list[str], words: int = SNIPPET_WORDS) -> str:
