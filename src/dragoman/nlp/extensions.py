@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
 
@@ -80,3 +83,36 @@ def in_overlong_sentence(doc: Doc) -> set[int]:
                 found.update(range(sent.start, sent.end))
         doc.user_data["dragoman_overlong"] = found
     return found
+
+
+class Words(NamedTuple):
+    """The words of a ``Doc`` as plain lists, by token index: a scan of the whole
+    report reads these instead of making a spaCy ``Token`` for every word."""
+
+    text: list[str]
+    lower: list[str]
+    #: ``token.lemma_.lower()``
+    lemma: list[str]
+    pos: list[str]
+
+
+def words_of(doc: Doc) -> Words:
+    """The ``Words`` of a ``Doc``, read once per ``Doc``."""
+    cached = doc.user_data.get("dragoman_words")
+    if cached is not None:
+        return Words(*cached)
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, LEMMA, POS]).tolist() if len(doc) else []
+    lemma_lower: dict[int, str] = {}
+    for _, _, lemma, _ in rows:
+        if lemma not in lemma_lower:
+            lemma_lower[lemma] = strings[lemma].lower()
+    words = Words(
+        text=[strings[row[0]] for row in rows],
+        lower=[strings[row[1]] for row in rows],
+        lemma=[lemma_lower[row[2]] for row in rows],
+        pos=[POS_NAMES[row[3]] for row in rows],
+    )
+    # Plain lists, so that the ``Doc`` still serialises.
+    doc.user_data["dragoman_words"] = tuple(words)
+    return words

@@ -32,17 +32,25 @@ DATA_FILE = Path(__file__).parent / "lexicons" / "gazetteer.yaml"
 STATES_FILE = Path(__file__).parent / "lexicons" / "states.yaml"
 
 
+_POSSESSIVE = re.compile(r"'s\b")
+_NOT_WORD = re.compile(r"[^a-z0-9 ]+")
+_SLAVIC_ENDING = re.compile(r"(?:iy|yy|ii|y|i)$")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold a name for comparison: accents, case, punctuation, possessives and the
-    transliteration variants of Slavic surname endings (-sky/-ski/-skiy/-skyy)."""
+    transliteration variants of Slavic surname endings (-sky/-ski/-skiy/-skyy).
+    (A pure function of the text, so its results are kept: components fold the same
+    words over and over.)"""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"'s\b", "", text)
-    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    text = _POSSESSIVE.sub("", text)
+    text = _NOT_WORD.sub(" ", text)
     words = []
     for word in text.split():
-        word = re.sub(r"(?:iy|yy|ii|y|i)$", "y", word) if len(word) > 3 else word
+        word = _SLAVIC_ENDING.sub("y", word) if len(word) > 3 else word
         words.append(word)
     return " ".join(words)
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dragoman.nlp.extensions import words_of
 from dragoman.nlp.gazetteer import Gazetteer, fold
 
 _KEY = "dragoman_adjectives"
@@ -51,8 +52,12 @@ def local_parties(doc: Doc, gazetteer: Gazetteer, taken: set[int]) -> list[tuple
     adjectives: dict[str, str] = {}
     found = [(span, names[fold(span.text)]) for span in spans if fold(span.text) in names]
     stems = {_stem(name): name for name in names.values() if len(_stem(name)) >= 4}
-    for token in doc:
-        if not token.text[:1].isupper() or token.i in taken or not token.is_alpha:
+    texts = words_of(doc).text
+    for i, word in enumerate(texts):
+        if not word[:1].isupper() or i in taken:
+            continue
+        token = doc[i]
+        if not token.is_alpha:
             continue
         key = fold(token.text)
         if gazetteer.party_of_adjective(token.text) or key in names:

@@ -16,6 +16,8 @@ import re
 
 _OPEN = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d"}
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
+#: The characters that may open a quotation: the scan jumps from one to the next.
+_MARK = re.compile("['`\"\u201c\u00ab\u201e]")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -72,7 +74,8 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
                     spans.append((i + 1, end))
                 i = end + 1
             else:
-                i += 1
+                mark = _MARK.search(text, i + 1, p_end)
+                i = mark.start() if mark is not None else p_end
     return spans
 
 

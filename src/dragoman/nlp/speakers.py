@@ -71,6 +71,9 @@ class SpeakerResolver:
         self.by_token: dict[int, Mention] = self.cast.mention_at
         #: Speakers resolved so far, in text order: the best antecedents for "he".
         self.history: list[tuple[int, str]] = []
+        #: ``history`` indexed by position: (position, its index in ``history``).
+        self._history_at: list[tuple[int, int]] = []
+        self._history_sorted = True
         self.people = {name for name, actor in self.actors.items() if actor.kind == "person"}
         self.organisations = {ent.start: ent for ent in doc.ents if ent.label_ == "ORG"}
         self.sentence_starts = [sent.start for sent in doc.sents]
@@ -79,6 +82,8 @@ class SpeakerResolver:
         self.genders = genders(doc, self.mentions)
         #: The report's day: a role phrase means whoever held the role then.
         self.published: dt.date | None = doc._.published
+        #: Person mentions outside quotation marks, by token (built on first use).
+        self._people_index: _PersonMentions | None = None
 
     # -- public --------------------------------------------------------------------
 
@@ -247,7 +252,32 @@ class SpeakerResolver:
     def remember(self, position: int, name: str) -> None:
         """Record a resolved speaker, so later pronouns can refer to it."""
         if name != ANONYMOUS:
+            if self.history and position < self.history[-1][0]:
+                self._history_sorted = False
+            bisect.insort(self._history_at, (position, len(self.history)))
             self.history.append((position, name))
+
+    def _history_between(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The history entries at positions in ``start:end``, in history order."""
+        lo = bisect.bisect_left(self._history_at, (start, -1))
+        hi = bisect.bisect_left(self._history_at, (end, -1))
+        order = sorted(index for _, index in self._history_at[lo:hi])
+        return [self.history[index] for index in order]
+
+    def _last_before(self, position: int, count: int) -> list[str]:
+        """The names of the last ``count`` history entries before ``position``, in
+        history order."""
+        if self._history_sorted:
+            end = bisect.bisect_left(self._history_at, (position, -1))
+            return [name for _, name in self.history[max(0, end - count) : end]]
+        found: list[str] = []
+        for at, name in reversed(self.history):
+            if at < position:
+                found.append(name)
+                if len(found) == count:
+                    break
+        found.reverse()
+        return found
 
     def last_person_before(self, position: int, floor: int = 0) -> str | None:
         """The person most recently mentioned or quoted before ``position``."""
@@ -315,26 +345,23 @@ class SpeakerResolver:
         wanted = gender_of_word(token.text)
         here = self._sentence_index(token.i)
         scores: dict[str, float] = {}
-        for mention in self.mentions:
-            if mention.kind != "person" or mention.token_start >= token.i:
-                continue
-            if inside(self.quoted, mention.start):
-                continue
-            distance = here - self._sentence_index(mention.token_start)
-            if distance > 8:
-                continue
+        floor = here - 8
+        if self._people_index is None:
+            self._people_index = _PersonMentions(self)
+        for mention, sentence, subject in self._people_index.between(
+            self.sentence_starts[floor] if floor >= 0 else -1, token.i
+        ):
+            # Person mentions outside quotes, at most 8 sentences back.
+            distance = here - sentence
             if wanted and self.genders.get(mention.name, wanted) != wanted:
                 continue
-            head = self.doc[mention.token_end - 1]
-            subject = head.dep_ in ("nsubj", "nsubjpass") or (
-                head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
-            )
             score = -float(distance) + (0.8 if subject else 0.0)
             scores[mention.name] = max(scores.get(mention.name, score - 1), score)
-        for position, name in self.history:
+        reach = self.sentence_chars[floor] if floor >= 0 else -(1 << 62)
+        for position, name in self._history_between(reach, token.idx):
             # A speaker resolved there (by a role phrase, or a name the actors
             # component did not find) counts as a subject mention.
-            if position >= token.idx or not self._may_be_person(name):
+            if not self._may_be_person(name):
                 continue
             if wanted and self.genders.get(name, wanted) != wanted:
                 continue
@@ -344,8 +371,7 @@ class SpeakerResolver:
         for name in scores:
             if wanted and self.genders.get(name) == wanted:
                 scores[name] += 0.5
-        last = [name for position, name in self.history if position < token.idx]
-        for rank, name in enumerate(reversed(last[-3:])):
+        for rank, name in enumerate(reversed(self._last_before(token.idx, 3))):
             if name in scores:
                 scores[name] += 0.6 if rank == 0 else 0.2
         if not scores:
@@ -420,6 +446,36 @@ class SpeakerResolver:
         if len(holders) == 1:
             return Speaker(holders[0], self._text(phrase), 0.6)
         return None
+
+
+class _PersonMentions:
+    """The person mentions of a report outside quotation marks, sorted by token,
+    each with its sentence and whether it is a subject: built once per resolver, so
+    that a pronoun looks only at the few sentences before it."""
+
+    def __init__(self, resolver: SpeakerResolver) -> None:
+        doc = resolver.doc
+        rows: list[tuple[int, int, Mention, int, bool]] = []
+        for index, mention in enumerate(resolver.mentions):
+            if mention.kind != "person" or inside(resolver.quoted, mention.start):
+                continue
+            head = doc[mention.token_end - 1]
+            subject = head.dep_ in ("nsubj", "nsubjpass") or (
+                head.dep_ in ("appos", "compound") and head.head.dep_ in ("nsubj", "nsubjpass")
+            )
+            sentence = resolver._sentence_index(mention.token_start)
+            rows.append((mention.token_start, index, mention, sentence, subject))
+        rows.sort(key=lambda row: (row[0], row[1]))
+        self.starts = [row[0] for row in rows]
+        self.rows = rows
+
+    def between(self, start: int, end: int) -> list[tuple[Mention, int, bool]]:
+        """The mentions that start at tokens ``start:end``, in the report's order of
+        mentions."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        chosen = sorted(self.rows[lo:hi], key=lambda row: row[1])
+        return [(mention, sentence, subject) for _, _, mention, sentence, subject in chosen]
 
 
 def _governed_closely(token: Token, head: Token) -> bool:

@@ -36,7 +36,12 @@ from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Assessment, Quote
 from dragoman.nlp.dating import Earlier, date_item, placing_time, times_in
-from dragoman.nlp.extensions import in_overlong_sentence, register_extensions, text_of
+from dragoman.nlp.extensions import (
+    in_overlong_sentence,
+    register_extensions,
+    text_of,
+    words_of,
+)
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.polarity import (
@@ -411,9 +416,11 @@ class AssessmentsComponent:
                 own.append(quote)
         overlong = in_overlong_sentence(doc)
         inside = _Stretches(covered)
-        for verb in doc:
-            if verb.pos_ not in ("VERB", "AUX") or norm(verb.lemma_) not in _JUDGING_VERBS:
+        every = words_of(doc)
+        for i, pos in enumerate(every.pos):
+            if pos not in ("VERB", "AUX") or norm(every.lemma[i]) not in _JUDGING_VERBS:
                 continue
+            verb = doc[i]
             if verb.i in overlong:
                 continue
             if inside(verb.idx):

@@ -8,6 +8,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from dragoman.nlp.extensions import words_of
 from dragoman.nlp.sides import PartyFinder
 
 #: Words for a plan or proposal: "the plan" refers to the plan named last.
@@ -72,9 +73,11 @@ def plan_owners(doc: Doc, parties: PartyFinder) -> list[tuple[int, str]]:
     """The plans of a report that have an owner ("Trump's plan", "a plan proposed by
     the mediators"), as (offset, owner), in order of the text."""
     owners: list[tuple[int, str]] = []
-    for token in doc:
-        if token.lemma_.lower() not in PLAN_WORDS or token.pos_ != "NOUN":
+    words = words_of(doc)
+    for i, lemma in enumerate(words.lemma):
+        if lemma not in PLAN_WORDS or words.pos[i] != "NOUN":
             continue
+        token = doc[i]
         candidates = [c for c in token.children if c.dep_ in ("poss", "amod", "compound")]
         for verb in token.children:
             if verb.dep_ == "acl":

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dragoman.models import Position, Quote
+from dragoman.nlp.caseless import CaselessPattern, lowered
 from dragoman.nlp.components.stance_reading import (
     PLAN_WORDS,
     confidence_of,
@@ -29,7 +30,7 @@ from dragoman.nlp.components.stance_reading import (
     retracted,
 )
 from dragoman.nlp.dating import date_item, placing_time, times_in
-from dragoman.nlp.extensions import register_extensions, text_of
+from dragoman.nlp.extensions import register_extensions, text_of, words_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.places import load_places
@@ -89,38 +90,39 @@ class IssueLexicon:
 
     def __init__(self) -> None:
         data = load_lexicon("issues")
-        self.patterns: list[tuple[str, re.Pattern[str]]] = []
+        self.patterns: list[tuple[str, CaselessPattern]] = []
         self.subjects: list[tuple[re.Pattern[str], str]] = []
         #: Regions made of territories: region -> its parts.
         self.regions: dict[str, tuple[str, ...]] = {}
         #: Phrases in which an issue's words do not signal the issue ("exercises on
         #: their territory", "a neutral venue"): issue -> pattern.
-        self.excludes: dict[str, re.Pattern[str]] = {}
+        self.excludes: dict[str, CaselessPattern] = {}
         for issue, spec in data.items():
             if spec.get("exclude"):
                 joined = "|".join(f"(?:{p})" for p in spec["exclude"])
-                self.excludes[issue] = re.compile(joined, re.IGNORECASE)
+                self.excludes[issue] = CaselessPattern(joined)
             for region, parts in (spec.get("regions") or {}).items():
                 self.regions[str(region)] = tuple(str(p) for p in parts)
             pattern = "|".join(f"(?:{p})" for p in spec.get("patterns") or [])
-            self.patterns.append((issue, re.compile(pattern, re.IGNORECASE)))
+            self.patterns.append((issue, CaselessPattern(pattern)))
             for subject_pattern, name in (spec.get("subjects") or {}).items():
                 self.subjects.append((re.compile(subject_pattern, re.IGNORECASE), name))
 
     def hits(self, text: str, offset: int) -> list[IssueHit]:
         found = []
+        low = lowered(text)
         for issue, pattern in self.patterns:
             exclude = self.excludes.get(issue)
-            spans = [m.span() for m in exclude.finditer(text)] if exclude else []
-            for match in pattern.finditer(text):
-                if any(a <= match.start() < b for a, b in spans):
+            spans = [m.span() for m in exclude.finditer(text, low)] if exclude else []
+            for match in pattern.finditer(text, low):
+                start, end = match.span()
+                if any(a <= start < b for a, b in spans):
                     continue
                 subject = None
                 if issue == "territory":
-                    subject = next(
-                        (n for p, n in self.subjects if p.fullmatch(match.group())), None
-                    )
-                found.append(IssueHit(issue, subject, offset + match.start(), offset + match.end()))
+                    words = text[start:end]
+                    subject = next((n for p, n in self.subjects if p.fullmatch(words)), None)
+                found.append(IssueHit(issue, subject, offset + start, offset + end))
         return found
 
 
@@ -145,24 +147,27 @@ class StanceLexicon:
     def cues(self, sent: Span) -> list[tuple[Token, str]]:
         """The stance cues of a sentence: (the cue's head token, its stance)."""
         found: list[tuple[Token, str]] = []
-        lemmas = [t.lemma_.lower() for t in sent]
+        every = words_of(sent.doc)
+        lemmas = every.lemma[sent.start : sent.end]
         for words, stance in self.phrases:
             size = len(words)
             for i in range(len(lemmas) - size + 1):
                 if lemmas[i : i + size] == words:
                     found.append((sent[i], stance))
         taken = {t.i for t, _ in found}
-        for token in sent:
-            cue_stance = self.words.get(token.lemma_.lower())
-            if cue_stance is None and token.pos_ == "NOUN":
-                cue_stance = self.nouns.get(token.lemma_.lower())
+        for k, lemma in enumerate(lemmas):
+            pos = every.pos[sent.start + k]
+            cue_stance = self.words.get(lemma)
+            if cue_stance is None and pos == "NOUN":
+                cue_stance = self.nouns.get(lemma)
             if (
                 cue_stance
-                and token.i not in taken
-                and token.pos_ in ("VERB", "NOUN", "ADJ", "AUX", "ADV")
+                and sent.start + k not in taken
+                and pos in ("VERB", "NOUN", "ADJ", "AUX", "ADV")
             ):
-                if token.lemma_.lower() == "back" and token.pos_ != "VERB":
+                if lemma == "back" and pos != "VERB":
                     continue
+                token = sent.doc[sent.start + k]
                 if any(c.dep_ == "auxpass" for c in token.children) and cue_stance == "demand":
                     # "talks are expected to focus on …": a forecast, not a demand.
                     continue
@@ -420,9 +425,7 @@ class StancesComponent:
                         return party
         return None
 
-    def _party_of_holder(
-        self, holder: Token, quote: Quote | None, resolver: _Ctx
-    ) -> str | None:
+    def _party_of_holder(self, holder: Token, quote: Quote | None, resolver: _Ctx) -> str | None:
         """The party of the subject (or possessor) of a cue."""
         parties = resolver.parties
         in_quote = quote is not None and quote.start <= holder.idx < quote.end

@@ -8,12 +8,12 @@ from spacy.tokens import Doc
 
 from dragoman.nlp.cast import Cast
 from dragoman.nlp.components.events.document import Candidate, EventDoc
-from dragoman.nlp.components.events.lexicon import EventLexicon, lemma_of, word_set
+from dragoman.nlp.components.events.lexicon import EventLexicon, word_set
 from dragoman.nlp.components.events.merge import merge
 from dragoman.nlp.components.events.reading import read_mention
 from dragoman.nlp.components.events.triggers import find_triggers, prisoner_sentences
 from dragoman.nlp.components.events.when_where import time_roots
-from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, register_extensions, text_of
+from dragoman.nlp.extensions import MAX_SENTENCE_TOKENS, register_extensions, text_of, words_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.places import load_places
@@ -71,7 +71,11 @@ class EventsComponent:
         )
         d.time_roots = time_roots(d, doc)
         d.prisoner_sents = prisoner_sentences(d, doc)
-        d.about_talks = any(t.lower_ == "talks" or lemma_of(t) in _TALKS_WORDS for t in doc)
+        words = words_of(doc)
+        d.about_talks = any(
+            lower == "talks" or lemma in _TALKS_WORDS
+            for lower, lemma in zip(words.lower, words.lemma, strict=True)
+        )
         return d
 
 

@@ -15,7 +15,7 @@ from dragoman.nlp.components.events.lexicon import (
     STATUS_RANK,
 )
 from dragoman.nlp.components.events.when_where import country_of
-from dragoman.nlp.extensions import Mention
+from dragoman.nlp.extensions import Mention, words_of
 
 
 def main_parties(d: EventDoc) -> list[str]:
@@ -32,9 +32,10 @@ def main_parties(d: EventDoc) -> list[str]:
         if party:
             counts[party] += 1
     # Nationality words count too: "Ukrainian officials", "the Russian side".
-    for token in d.doc:
-        if token.i not in d.mention_at and token.pos_ in ("ADJ", "PROPN"):
-            party = d.gazetteer.party_of_adjective(token.text)
+    words = words_of(d.doc)
+    for i, pos in enumerate(words.pos):
+        if i not in d.mention_at and pos in ("ADJ", "PROPN"):
+            party = d.gazetteer.party_of_adjective(words.text[i])
             if party:
                 counts[party] += 1
     # A report that names no party gives no sides: nothing is assumed.

@@ -13,6 +13,7 @@ from dragoman.nlp.components.events.lexicon import (
     is_root,
     lemma_of,
 )
+from dragoman.nlp.extensions import words_of
 
 
 def find_triggers(d: EventDoc, sent: Span) -> list[tuple[Token, str]]:
@@ -21,30 +22,19 @@ def find_triggers(d: EventDoc, sent: Span) -> list[tuple[Token, str]]:
     to that one ("a third round of Turkish-hosted talks" is one mention)."""
     found: list[tuple[Token, str]] = []
     taken: set[int] = set()
-    for token in sent:
-        if token.i in taken:
+    words = words_of(d.doc)
+    patterns = d.lex.patterns
+    for i in range(sent.start, sent.end):
+        if i in taken:
             continue
-        for pattern in d.lex.patterns.get(token.lower_, []) + d.lex.patterns.get(
-            lemma_of(token), []
-        ):
-            span = match_pattern(pattern, token, sent)
-            if span is None:
-                continue
-            head = span.root if len(span) > 1 else token
-            if pattern.kind == "noun" and head.pos_ not in ("NOUN", "PROPN"):
-                continue
-            if pattern.kind == "verb" and token.pos_ not in ("VERB", "AUX"):
-                continue
-            if pattern.objects and not has_object(token, pattern.objects):
-                continue
-            type_ = qualify(d, pattern.type, head, span)
-            if type_ is None:
-                continue
-            if pattern.kind == "verb" and type_ == "meeting":
-                type_ = "meeting-verb"
+        candidates = patterns.get(words.lower[i], []) + patterns.get(words.lemma[i], [])
+        if not candidates:
+            continue
+        match = _first_match(d, candidates, sent.doc[i], sent)
+        if match is not None:
+            head, type_, span = match
             found.append((head, type_))
             taken.update(range(span.start, span.end))
-            break
     ids = {t.i for t, _ in found}
     # "hoping to host a summit", "met for talks": the noun is the mention.
     found = [
@@ -68,6 +58,31 @@ def find_triggers(d: EventDoc, sent: Span) -> list[tuple[Token, str]]:
         if not nested:
             kept.append((token, type_))
     return kept
+
+
+def _first_match(
+    d: EventDoc, candidates: list[Pattern], token: Token, sent: Span
+) -> tuple[Token, str, Span] | None:
+    """The first of the patterns that matches at ``token`` in its company: the
+    phrase's head, the type it names and the phrase."""
+    for pattern in candidates:
+        span = match_pattern(pattern, token, sent)
+        if span is None:
+            continue
+        head = span.root if len(span) > 1 else token
+        if pattern.kind == "noun" and head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if pattern.kind == "verb" and token.pos_ not in ("VERB", "AUX"):
+            continue
+        if pattern.objects and not has_object(token, pattern.objects):
+            continue
+        type_ = qualify(d, pattern.type, head, span)
+        if type_ is None:
+            continue
+        if pattern.kind == "verb" and type_ == "meeting":
+            type_ = "meeting-verb"
+        return head, type_, span
+    return None
 
 
 def match_pattern(pattern: Pattern, token: Token, sent: Span) -> Span | None:
@@ -221,8 +236,9 @@ def prisoner_sentences(d: EventDoc, doc: Doc) -> set[int]:
     words = d.lex.q("prisoner_words")
     sents = list(doc.sents)
     found: set[int] = set()
+    lower, lemma = words_of(doc).lower, words_of(doc).lemma
     for index, sent in enumerate(sents):
-        if any(t.lower_ in words or t.lemma_.lower() in words for t in sent):
+        if any(lower[i] in words or lemma[i] in words for i in range(sent.start, sent.end)):
             found.add(sent.start)
             if index + 1 < len(sents):
                 found.add(sents[index + 1].start)

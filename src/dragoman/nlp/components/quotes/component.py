@@ -36,7 +36,7 @@ from dragoman.nlp.components.quotes.indirect import (
 )
 from dragoman.nlp.components.quotes.merge import Candidate, merge
 from dragoman.nlp.dating import Earlier, date_item, placing_time
-from dragoman.nlp.extensions import register_extensions, text_of
+from dragoman.nlp.extensions import register_extensions, text_of, words_of
 from dragoman.nlp.gazetteer import load_gazetteer
 from dragoman.nlp.quotemarks import find_quoted
 from dragoman.nlp.speakers import Speaker, SpeakerResolver
@@ -129,9 +129,11 @@ class QuotesComponent:
 
     def _clauses(self, qd: QuoteDoc, sent: Span) -> Iterator[Quote]:
         """The words each cue verb of a sentence governs, and "according to X"."""
-        for cue in sent:
-            if cue.pos_ not in ("VERB", "AUX") or not self.cues.reports(cue.lemma_.lower()):
+        words = words_of(qd.doc)
+        for i in range(sent.start, sent.end):
+            if words.pos[i] not in ("VERB", "AUX") or not self.cues.reports(words.lemma[i]):
                 continue
+            cue = qd.doc[i]
             if qd.in_quotes(cue.idx):
                 continue
             for first, stop in content_runs(qd, cue, self.cues):
@@ -198,9 +200,11 @@ class QuotesComponent:
     def _according_to_clause(self, qd: QuoteDoc, sent: Span) -> Iterator[Quote]:
         """ "…, according to X": the rest of the sentence is X's statement."""
         doc = qd.doc
-        for token in sent:
-            if token.lower_ != "according" or token.i + 2 > sent.end:
+        lower = words_of(doc).lower
+        for i in range(sent.start, sent.end):
+            if lower[i] != "according" or i + 2 > sent.end:
                 continue
+            token = doc[i]
             to = doc[token.i + 1]
             obj = next((c for c in qd.children(to) if c.dep_ == "pobj"), None)
             if obj is None or len(sent) > 4 * 60:
