@@ -356,6 +356,10 @@ class SpeakerResolver:
             if wanted and self.genders.get(mention.name, wanted) != wanted:
                 continue
             score = -float(distance) + (0.8 if subject else 0.0)
+            if subject and distance == 0:
+                # "X spoke ..., after talks he described as ...": the subject of the
+                # pronoun's own sentence is its antecedent before any earlier speaker.
+                score += 1.0
             scores[mention.name] = max(scores.get(mention.name, score - 1), score)
         reach = self.sentence_chars[floor] if floor >= 0 else -(1 << 62)
         for position, name in self._history_between(reach, token.idx):
@@ -371,7 +375,8 @@ class SpeakerResolver:
         for name in scores:
             if wanted and self.genders.get(name) == wanted:
                 scores[name] += 0.5
-        for rank, name in enumerate(reversed(self._last_before(token.idx, 3))):
+        recent = list(dict.fromkeys(reversed(self._last_before(token.idx, 3))))
+        for rank, name in enumerate(recent):  # each speaker once: the latest most
             if name in scores:
                 scores[name] += 0.6 if rank == 0 else 0.2
         if not scores:

@@ -225,8 +225,8 @@ class QuotesComponent:
                 # which the outlet carries.
                 continue
             c_start, c_end = rest[0].idx, rest[-1].idx + len(rest[-1])
-            if qd.quoted_in(c_start, c_end) > 0.3 * (c_end - c_start):
-                continue
+            if qd.quoted_in(c_start, c_end):
+                continue  # quoted words in it are read as quotes, with this speaker
             ranges = [(doc[a_start].idx, doc[a_end - 1].idx + len(doc[a_end - 1]))]
             date = self._date(qd, token, ranges, c_start, c_end, speaker)
             text = qd.text[c_start:c_end]
