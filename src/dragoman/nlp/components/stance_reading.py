@@ -9,12 +9,19 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from dragoman.nlp.extensions import words_of
+from dragoman.nlp.lexicon import load_lexicon
 from dragoman.nlp.sides import PartyFinder
 
 #: Words for a plan or proposal: "the plan" refers to the plan named last.
 PLAN_WORDS = {"plan", "proposal", "initiative", "framework", "roadmap", "blueprint"}
 #: Verbs that take back an acceptance ("withdrew", "reneged", "backtracked").
 RETRACTIONS = {"withdraw", "renege", "backtrack", "retract", "revoke", "remove", "drop"}
+#: Words that make a clause a condition, that turn it around, and the cues that
+#: threaten what the condition names (``lexicons/stances.yaml``, ``conditions``).
+_CONDITIONS = load_lexicon("stances").get("conditions") or {}
+CONDITION_MARKS = frozenset(str(w) for w in _CONDITIONS.get("marks") or [])
+CONDITION_NEGATORS = frozenset(str(w) for w in _CONDITIONS.get("negators") or [])
+THREATS = frozenset(str(w) for w in _CONDITIONS.get("threats") or [])
 
 
 def confidence_of(syntactic: bool, cue: Token, anchor: Token, named: bool) -> float:
@@ -56,6 +63,31 @@ def retracted(cue: Token) -> bool:
         if words & RETRACTIONS or (verb.lemma_.lower() == "take" and "out" in words):
             return True
     return False
+
+
+def condition_setter(anchor: Token, cue_of: dict[int, str]) -> tuple[Token, str] | None:
+    """The cue that sets a condition in which the issue's words stand, and the stance
+    the condition states: "threatened sanctions if there is no ceasefire" and "would
+    sign if the troops withdraw" demand what the condition names; "threatened
+    sanctions if it joins the alliance" rejects it. None: no condition."""
+    clause = next(
+        (
+            token
+            for token in [anchor, *anchor.ancestors]
+            if token.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in token.children)
+        ),
+        None,
+    )
+    if clause is None:
+        return None
+    setter = next((t for t in list(clause.ancestors)[:3] if t.i in cue_of), None)
+    if setter is None:
+        return None
+    turned = any(t.lower_ in CONDITION_NEGATORS for t in clause.subtree)
+    if setter.lemma_.lower() in THREATS and not turned:
+        return setter, "reject"
+    return setter, "demand"
 
 
 def listing_noun(cue: Token, cue_of: dict[int, str]) -> Token | None:

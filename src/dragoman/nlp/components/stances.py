@@ -23,6 +23,7 @@ from dragoman.models import Position, Quote
 from dragoman.nlp.caseless import CaselessPattern, lowered
 from dragoman.nlp.components.stance_reading import (
     PLAN_WORDS,
+    condition_setter,
     confidence_of,
     listing_noun,
     owner_before,
@@ -218,7 +219,11 @@ class StancesComponent:
                 key = (position.party, position.issue, position.subject)
                 # Of two readings, the one whose cue governs the issue's words wins
                 # (then the first): confidence also weighs hedges, not the reading.
-                if key not in positions or ranks[key] < rank:
+                if (
+                    key not in positions
+                    or ranks[key] < rank
+                    or _own_offer(positions[key], position, ranks[key], rank)
+                ):
                     positions[key] = position
                     ranks[key] = rank
         doc._.positions = sorted(positions.values(), key=lambda p: p.start)
@@ -285,13 +290,24 @@ class StancesComponent:
             # "Kestrania's demands include A, B and C": each item is a demand of the
             # owner of the demands (a proposal, for "proposals include").
             cue, cue_stance = listed, cue_of[listed.i]
-        stance = self._own_stance(cue, cue_stance, anchor_token)
-        if stance is None or (stance == "accept" and retracted(cue)):
-            # "had accepted a ceasefire but has since taken it out": no acceptance.
-            return None
-        party = self._party(cue, quote, resolver)
-        if len(chain) > 1:
-            cue, stance, party = self._outer_stance(chain[1], cue, stance, party, quote, resolver)
+        condition = condition_setter(anchor_token, cue_of)
+        if condition is not None:
+            # "threatened tariffs if there is no truce": the truce is what the party
+            # that sets the condition demands.
+            cue, stance = condition
+            party = self._party(cue, quote, resolver)
+            syntactic = True
+        else:
+            own = self._own_stance(cue, cue_stance, anchor_token)
+            if own is None or (own == "accept" and retracted(cue)):
+                # "had accepted a ceasefire but has since taken it out": no acceptance.
+                return None
+            stance = own
+            party = self._party(cue, quote, resolver)
+            if len(chain) > 1:
+                cue, stance, party = self._outer_stance(
+                    chain[1], cue, stance, party, quote, resolver
+                )
         if party is None:
             return None
         if cue.lemma_.lower() in _OBLIGATIONS and quote is not None and stance == "demand":
@@ -456,6 +472,12 @@ class StancesComponent:
             # "the group wants guarantees", said by its negotiator: his side.
             return parties.meant(quote.speaker)
         return None
+
+
+def _own_offer(held: Position, new: Position, held_rank: float, rank: float) -> bool:
+    """A party that proposed what it is said to accept (its own offer, agreed to
+    again) proposes it: acceptance is of what the other side put forward."""
+    return held.stance == "accept" and new.stance == "propose" and rank >= held_rank
 
 
 def _cue_chain(anchor: Token, cue_of: dict[int, str]) -> list[tuple[Token, str]]:
