@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import os
 import shutil
 import socket
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -153,12 +155,11 @@ def server_db(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
     return target
 
 
-@pytest.fixture(scope="session")
-def server(server_db: Path) -> Iterator[str]:
-    """uvicorn serving the app on 127.0.0.1 and a free port, in a thread."""
+@contextmanager
+def serving(app: Any) -> Iterator[str]:
+    """uvicorn serving ``app`` on 127.0.0.1 and a free port, in a thread; its base URL."""
     import uvicorn
 
-    app = create_app(server_db, token=TOKEN)
     port = free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
@@ -172,6 +173,32 @@ def server(server_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     instance.should_exit = True
     thread.join(timeout=10)
+
+
+@contextmanager
+def opened_tab(browser: Any, server: str, width: int = 1400) -> Iterator[Any]:
+    """A new page of ``browser`` at ``server``, its script errors gathered in ``.errors``."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, base_url=server)
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.errors = errors
+    yield tab
+    context.close()
+
+
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: ``DRAGOMAN_SCREENSHOT_DIR`` when set, else ``tmp_path``."""
+    folder = Path(os.environ.get("DRAGOMAN_SCREENSHOT_DIR") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(server_db: Path) -> Iterator[str]:
+    """uvicorn serving the app on 127.0.0.1 and a free port, in a thread."""
+    with serving(create_app(server_db, token=TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -189,10 +216,5 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=server)
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.errors = errors
-    yield tab
-    context.close()
+    with opened_tab(browser, server) as tab:
+        yield tab

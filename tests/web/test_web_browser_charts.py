@@ -7,9 +7,6 @@ when set, else to the test's temporary folder: never into the working tree.
 
 from __future__ import annotations
 
-import os
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,53 +17,28 @@ from dragoman.charts import STANCE_COLOURS
 from dragoman.store import Store
 from dragoman.web import create_app
 
-from .conftest import free_port
+from .conftest import opened_tab, serving, shots
 from .test_web_changes import brief_records
 
 HEX = {"propose": "rgb(47, 111, 219)", "reject": "rgb(194, 65, 12)"}
 
 
-def _shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("DRAGOMAN_SCREENSHOT_DIR") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
-
-
 @pytest.fixture(scope="module")
 def brief_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     path = tmp_path_factory.mktemp("brief") / "brief.db"
     with Store.open(path) as store:
         for record in brief_records():
             store.save(record)
     app = create_app(path)
-    instance = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
-    )
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    port = instance.servers[0].sockets[0].getsockname()[1]
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(app) as url:
+        yield url
     app.state.web.store.close()
 
 
 @pytest.fixture
 def tab(browser: Any, brief_server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=brief_server)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
-    yield page
-    context.close()
+    with opened_tab(browser, brief_server, width=1280) as page:
+        yield page
 
 
 def test_the_stance_chart_shows_one_mark_per_report_in_its_colour(tab: Any, tmp_path: Path) -> None:
@@ -80,7 +52,7 @@ def test_the_stance_chart_shows_one_mark_per_report_in_its_colour(tab: Any, tmp_
     assert seen == {("2022-03-04", HEX["propose"]), ("2022-03-10", HEX["reject"])}
     assert STANCE_COLOURS["propose"] == "#2f6fdb"
     assert tab.locator("svg g.lane").count() == 1
-    shot = _shots(tmp_path) / "chart-stance.png"
+    shot = shots(tmp_path) / "chart-stance.png"
     tab.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5_000
     # A mark leads to its report.
@@ -101,7 +73,7 @@ def test_changes_since_a_day_lists_the_change_after_it_and_nothing_before(
     text = changes.first.inner_text()
     assert "Ukraine" in text and "propose" in text and "reject" in text
     assert "2022-03-04" not in tab.locator("#stances").inner_text()
-    shot = _shots(tmp_path) / "changes.png"
+    shot = shots(tmp_path) / "changes.png"
     tab.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5_000
     # Nothing after the last report.

@@ -10,10 +10,7 @@ temporary folder: ``make test`` leaves the tree as it found it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +23,7 @@ from sqlalchemy import text
 from dragoman import api
 from dragoman.web import create_app
 
-from .conftest import TOKEN, free_port
+from .conftest import TOKEN, opened_tab, serving, shots
 
 pytestmark = pytest.mark.model  # the corpus is ingested with the trained model
 
@@ -43,38 +40,14 @@ def review_db(corpus_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="module")
 def review_server(review_db: Path) -> Iterator[str]:
-    import uvicorn
-
-    app = create_app(review_db, token=TOKEN)
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
-    instance = uvicorn.Server(config)
-    thread = threading.Thread(target=instance.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not instance.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(review_db, token=TOKEN)) as url:
+        yield url
 
 
 @pytest.fixture
 def tab(browser: Any, review_server: str) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1400, "height": 900}, base_url=review_server)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
-    yield page
-    context.close()
-
-
-def _shots(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("DRAGOMAN_SCREENSHOT_DIR") or tmp_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    with opened_tab(browser, review_server) as page:
+        yield page
 
 
 def _sign_in(page: Any, token: str = TOKEN) -> None:
@@ -101,7 +74,7 @@ def test_the_least_certain_item_comes_first_and_is_corrected_by_keyboard(
     cell = tab.locator(f"table.matrix td.cell[data-position='{position_id}']")
     assert "machine" in (cell.get_attribute("class") or "")
     assert "confidence 0.01" in (cell.locator("a").get_attribute("title") or "")
-    tab.screenshot(path=str(_shots(tmp_path) / "overview.png"), full_page=True)
+    tab.screenshot(path=str(shots(tmp_path) / "overview.png"), full_page=True)
 
     tab.goto("/review")
     first = tab.locator("#queue .qitem").first
@@ -110,7 +83,7 @@ def test_the_least_certain_item_comes_first_and_is_corrected_by_keyboard(
         str(position_id),
     )
     _sign_in(tab)
-    tab.screenshot(path=str(_shots(tmp_path) / "review-queue.png"), full_page=False)
+    tab.screenshot(path=str(shots(tmp_path) / "review-queue.png"), full_page=False)
     tab.locator("h1").click()  # leave the field: the keys go to the queue
     assert "current" in (first.get_attribute("class") or "")
     tab.keyboard.press("e")  # edit: the first field (party)

@@ -4,7 +4,6 @@ app from the environment; a Host header naming another site is refused (DNS rebi
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,13 +14,7 @@ import httpx
 from dragoman.store import Store
 from dragoman.web import create_app
 
-from .conftest import Client
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from .conftest import Client, free_port
 
 
 def test_a_host_header_naming_another_site_is_refused(tmp_path: Path) -> None:
@@ -38,7 +31,7 @@ def test_a_host_header_naming_another_site_is_refused(tmp_path: Path) -> None:
 def test_serve_with_two_workers_answers_and_checks_the_host(tmp_path: Path) -> None:
     db = tmp_path / "served.db"
     Store.open(db).close()
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DRAGOMAN_TOKEN": "t0ken-for-test"}
     command = [sys.executable, "-m", "dragoman", "serve", "--db", str(db), "--port", str(port)]
     log = tmp_path / "server.log"

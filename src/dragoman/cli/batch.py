@@ -7,34 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
 from dragoman import api
 from dragoman.batch import DEFAULT_TIMEOUT
-from dragoman.cli.base import DbOption, JsonOption, echo_json, err, fail, handles_errors, say, warn
-from dragoman.cli.ingest import TimeoutOption
+from dragoman.cli.base import DbOption, JsonOption, echo_json, fail, handles_errors, say, warn
+from dragoman.cli.ingest import FollowLinksOption, ReportPaths, TimeoutOption, progress_bar
 from dragoman.distributed import BatchOptions, load_partitions, run_batch
 from dragoman.distributed.run import PARTITION_SIZE
 
 
-def _progress(unit: str) -> Progress:
-    """A progress bar on stderr, shown only when stderr is a terminal."""
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn(unit),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    )
-
-
 @handles_errors
 def batch(
-    inputs: Annotated[
-        list[Path], typer.Argument(help="Report files or folders (read recursively).")
-    ],
+    inputs: ReportPaths,
     out: Annotated[
         Path,
         typer.Option("--out", help="The folder the Parquet partitions are written into (created)."),
@@ -61,13 +45,7 @@ def batch(
     partition_size: Annotated[
         int, typer.Option("--partition-size", min=1, help="Reports per partition.")
     ] = PARTITION_SIZE,
-    follow_links: Annotated[
-        bool,
-        typer.Option(
-            "--follow-links",
-            help="Read links in a folder that lead out of it (by default they are refused).",
-        ),
-    ] = False,
+    follow_links: FollowLinksOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Analyse reports on a Dask cluster and write their records as Parquet partitions.
@@ -87,7 +65,7 @@ def batch(
         partition_size=partition_size,
         follow_links=follow_links,
     )
-    with _progress("files") as progress:
+    with progress_bar("files") as progress:
         task = progress.add_task("Analysing", total=None)
 
         def step(done: int, files_read: int, files: int) -> None:
@@ -129,7 +107,7 @@ def load(
 
     Example: dragoman load records/ --db postgresql+psycopg://user@host/dragoman
     """
-    with _progress("partitions") as progress:
+    with progress_bar("partitions") as progress:
         task = progress.add_task("Loading", total=None)
 
         def step(part: Path, done: int, total: int) -> None:

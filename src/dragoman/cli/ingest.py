@@ -60,13 +60,25 @@ TimeoutOption = Annotated[
 ]
 
 
-def _progress() -> Progress:
+ReportPaths = Annotated[
+    list[Path], typer.Argument(help="Report files or folders (read recursively).")
+]
+FollowLinksOption = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read links in a folder that lead out of it (by default they are refused).",
+    ),
+]
+
+
+def progress_bar(unit: str = "files") -> Progress:
     """A progress bar on stderr, shown only when stderr is a terminal."""
     return Progress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
-        TextColumn("files"),
+        TextColumn(unit),
         console=err,
         transient=True,
         disable=not err.is_terminal,
@@ -75,17 +87,9 @@ def _progress() -> Progress:
 
 @handles_errors
 def ingest(
-    paths: Annotated[
-        list[Path], typer.Argument(help="Report files or folders (read recursively).")
-    ],
+    paths: ReportPaths,
     db: DbOption = api.DEFAULT_PATH,
-    follow_links: Annotated[
-        bool,
-        typer.Option(
-            "--follow-links",
-            help="Read links in a folder that lead out of it (by default they are refused).",
-        ),
-    ] = False,
+    follow_links: FollowLinksOption = False,
     workers: Annotated[
         int | None,
         typer.Option(
@@ -105,7 +109,7 @@ def ingest(
 
     Example: dragoman ingest examples --db demo.db
     """
-    progress = _progress()
+    progress = progress_bar()
     with api.open_store(db) as store, progress:
         task = progress.add_task("Ingesting", total=None)
 

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -30,6 +31,7 @@ from dragoman.cli.render import (
     summary_view,
     timeline_view,
 )
+from dragoman.record import PositionState
 
 PartyOption = Annotated[
     str | None,
@@ -47,6 +49,26 @@ SinceOption = Annotated[
 UntilOption = Annotated[
     str | None, typer.Option("--until", help="Up to this day (YYYY-MM-DD), inclusive.")
 ]
+
+
+def _show(
+    db: str,
+    kind: str,
+    found: list[Any],
+    filters: Mapping[str, object],
+    as_json: bool,
+    view: Callable[[list[Any]], None],
+    json_filters: Mapping[str, object] | None = None,
+) -> None:
+    """A listing of ``found``: as JSON (with ``json_filters``, else ``filters``), else
+    printed by ``view``, or the line that says no ``kind`` was found for ``filters``."""
+    if as_json:
+        shown = filters if json_filters is None else json_filters
+        echo_json(listing(api.display_name(db), shown, kind, found))
+    elif not found:
+        out.print(none_found(kind, filters))
+    else:
+        view(found)
 
 
 @handles_errors
@@ -92,16 +114,14 @@ def positions(
     names = matched_names(db, party=party, issue=issue, actor=actor)
     filters = {**names, "since": since, "until": until}
     states = api.positions(db, **filters)
-    if as_json:
-        echo_json(listing(api.display_name(db), filters, "positions", states))
-        return
-    if not states:
-        out.print(none_found("positions", filters))
-        return
-    out.print(positions_view(states))
-    if history:
-        for state in states:
-            out.print(history_view(state))
+
+    def show(found: list[PositionState]) -> None:
+        out.print(positions_view(found))
+        if history:
+            for state in found:
+                out.print(history_view(state))
+
+    _show(db, "positions", states, filters, as_json, show)
 
 
 @handles_errors
@@ -134,13 +154,7 @@ def timeline(
     events = api.timeline(
         db, party=party, actor=actor, event_type=event_type, since=since, until=until
     )
-    if as_json:
-        echo_json(listing(api.display_name(db), filters, "events", events))
-        return
-    if not events:
-        out.print(none_found("events", filters))
-        return
-    out.print(timeline_view(events))
+    _show(db, "events", events, filters, as_json, lambda found: out.print(timeline_view(found)))
 
 
 @handles_errors
@@ -172,14 +186,15 @@ def contradictions(
     names = matched_names(db, party=party, issue=issue, actor=actor)
     filters = {**names, "since": since, "until": until}
     found = api.contradictions(db, window=window, **filters)
-    if as_json:
-        shown = {**filters, "window": window}
-        echo_json(listing(api.display_name(db), shown, "contradictions", found))
-        return
-    if not found:
-        out.print(none_found("contradictions", filters))
-        return
-    out.print(contradictions_view(found))
+    _show(
+        db,
+        "contradictions",
+        found,
+        filters,
+        as_json,
+        lambda found: out.print(contradictions_view(found)),
+        json_filters={**filters, "window": window},
+    )
 
 
 class ExportFormat(str, Enum):

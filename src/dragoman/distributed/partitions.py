@@ -35,7 +35,7 @@ from typing import Any
 
 from dragoman.errors import DistributedError
 from dragoman.models import Article, ArticleRecord
-from dragoman.record.export import export_records
+from dragoman.record.export import export_records, output_folder
 from dragoman.record.tables import TABLE_TYPES, TABLES, columns
 
 PREFIX = "part-"
@@ -71,16 +71,9 @@ class ErrorRow:
 
 def prepare(out: str | os.PathLike[str]) -> Path:
     """The output folder, created if needed."""
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise DistributedError(
-            "is a file; a batch writes its partitions into a folder", source=str(folder)
-        )
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise DistributedError(f"cannot create the folder: {e.strerror}", source=str(folder)) from e
-    return folder
+    return output_folder(
+        Path(out), DistributedError, "is a file; a batch writes its partitions into a folder"
+    )
 
 
 def partitions(out: str | os.PathLike[str], *, must_exist: bool = False) -> list[Path]:

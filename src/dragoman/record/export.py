@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, TextIO
 
-from dragoman.errors import ExportError
+from dragoman.errors import DragomanError, ExportError
 from dragoman.models import ArticleRecord
 from dragoman.record.tables import TABLES, Column, columns, record_rows
 
@@ -62,7 +62,9 @@ def export_records(
         return _jsonl(records, out)
     if not isinstance(out, (str, os.PathLike)):
         raise ExportError(f"{fmt} writes one file per table: give a folder")
-    folder = _folder(Path(out))
+    folder = output_folder(
+        Path(out), ExportError, "is a file; csv and parquet write one file per table into a folder"
+    )
     sinks: dict[str, _Sink]
     if fmt == "csv":
         sinks = {t: _CsvSink(folder / f"{t}.csv", columns(t)) for t in TABLES}
@@ -82,15 +84,15 @@ def export_records(
     return result
 
 
-def _folder(path: Path) -> Path:
+def output_folder(path: Path, error: type[DragomanError], is_a_file: str) -> Path:
+    """``path``, created as a folder if need be; ``error`` if it cannot be, with the
+    message ``is_a_file`` when a file stands there."""
     if path.exists() and not path.is_dir():
-        raise ExportError(
-            "is a file; csv and parquet write one file per table into a folder", source=str(path)
-        )
+        raise error(is_a_file, source=str(path))
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise ExportError(f"cannot create the folder: {e.strerror}", source=str(path)) from e
+        raise error(f"cannot create the folder: {e.strerror}", source=str(path)) from e
     return path
 
 

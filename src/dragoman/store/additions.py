@@ -22,11 +22,10 @@ from dragoman.store import codec
 from dragoman.store.corrections import ADD, TABLES, TARGETS, Correction
 from dragoman.store.schema import articles, corrections
 from dragoman.store.summaries import refresh_cells, refresh_sides
-from dragoman.store.values import EDITABLE, MAX_TEXT, encode, parse_value
+from dragoman.store.values import EDITABLE, MAX_TEXT, checked_who, encode, parse_value
 
 #: What a person states is certain as far as the record goes.
 ADDED_CONFIDENCE = 1.0
-MAX_WHO = 100
 #: The defaults of fields a form may leave out, per table.
 DEFAULTS: dict[str, dict[str, Any]] = {
     "quotes": {"kind": "direct"},
@@ -50,11 +49,7 @@ def record_addition(
     fields of :data:`~dragoman.store.values.EDITABLE`; ``start`` and ``end`` are the
     span of the body it rests on). Runs inside the caller's transaction; returns the
     audit row written. Raises NotFound (no such article) or ReviewError (a bad value)."""
-    who = " ".join((who or "").split())
-    if not who:
-        raise ReviewError("say who reviews (who, or the reviewer field)")
-    if len(who) > MAX_WHO:
-        raise ReviewError(f"who: longer than {MAX_WHO} characters")
+    who = checked_who(who)
     if target not in TARGETS:
         raise NotFound(f"nothing to add under {target!r}; use one of: {', '.join(TARGETS)}")
     body = connection.execute(select(articles.c.body).where(articles.c.id == article_id))

@@ -40,7 +40,15 @@ from dragoman.store.summaries import (
     refresh_sides,
     side_of,
 )
-from dragoman.store.values import CODES, EDITABLE, REQUIRED, decode, encode, parse_value
+from dragoman.store.values import (
+    CODES,
+    EDITABLE,
+    REQUIRED,
+    checked_who,
+    decode,
+    encode,
+    parse_value,
+)
 from dragoman.vocabulary import (
     EVENT_STATUSES,
     EVENT_TYPES,
@@ -50,7 +58,6 @@ from dragoman.vocabulary import (
     STANCES,
 )
 
-MAX_WHO = 100
 #: Row ids are positive 64-bit integers (SQLite and PostgreSQL alike).
 MAX_ROW_ID = 2**63 - 1
 
@@ -95,11 +102,7 @@ def record_review(
 def _who_and_when(
     who: str, action: str, note: str | None, at: dt.datetime | None
 ) -> dict[str, Any]:
-    who = " ".join((who or "").split())
-    if not who:
-        raise ReviewError("say who reviews (who, or the reviewer field)")
-    if len(who) > MAX_WHO:
-        raise ReviewError(f"who: longer than {MAX_WHO} characters")
+    who = checked_who(who)
     if action not in ACTIONS:
         raise ReviewError(f"action: {action!r} is not one of {', '.join(ACTIONS)}")
     return {

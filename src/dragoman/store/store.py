@@ -174,23 +174,18 @@ class Store:
         changed: each action is written to the audit trail with ``who`` and the time;
         see :mod:`dragoman.store.review`. Returns the rows written.
         """
-        try:
-            with self._writer, writing(self.engine) as connection:
-                return review.record_review(
-                    connection,
-                    target=target,
-                    target_id=target_id,
-                    action=action,
-                    who=who,
-                    changes=changes,
-                    note=note,
-                )
-        except DragomanError:
-            raise
-        except SQLAlchemyError as e:
-            raise StoreError(
-                f"cannot save the review: {describe_error(e)}", source=self.name
-            ) from e
+        return self._audited(
+            "the review",
+            lambda connection: review.record_review(
+                connection,
+                target=target,
+                target_id=target_id,
+                action=action,
+                who=who,
+                changes=changes,
+                note=note,
+            ),
+        )
 
     def add(
         self,
@@ -204,22 +199,30 @@ class Store:
         ``positions``, ``events`` or ``assessments``) to an article, resting on the span
         ``fields["start"]:fields["end"]`` of its body; kept in the audit trail as an
         ``add`` by ``who`` (see :mod:`dragoman.store.additions`)."""
+        return self._audited(
+            "the addition",
+            lambda connection: additions.record_addition(
+                connection,
+                target=target,
+                article_id=article_id,
+                fields=fields,
+                who=who,
+                note=note,
+            ),
+        )
+
+    def _audited(
+        self, what: str, write: Callable[[Connection], list[Correction]]
+    ) -> list[Correction]:
+        """``write`` to the audit trail in a transaction of its own; a database error as
+        a StoreError saying it cannot save ``what``."""
         try:
             with self._writer, writing(self.engine) as connection:
-                return additions.record_addition(
-                    connection,
-                    target=target,
-                    article_id=article_id,
-                    fields=fields,
-                    who=who,
-                    note=note,
-                )
+                return write(connection)
         except DragomanError:
             raise
         except SQLAlchemyError as e:
-            raise StoreError(
-                f"cannot save the addition: {describe_error(e)}", source=self.name
-            ) from e
+            raise StoreError(f"cannot save {what}: {describe_error(e)}", source=self.name) from e
 
     def rebuild_summaries(self) -> None:
         """Recompute the summary tables (the position matrix, the sides of assessments)

@@ -44,6 +44,7 @@ REQUIRED = {
     ("assessments", "actor"), ("assessments", "polarity"),
 }  # fmt: skip
 MAX_TEXT = 10_000
+MAX_WHO = 100
 
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,100}")
 _DATES = {"date"}
@@ -71,6 +72,16 @@ def decode(name: str, value: Any) -> Any:
     if name in _LISTS and isinstance(value, list):
         return [str(v) for v in value]
     return value
+
+
+def checked_who(who: str) -> str:
+    """Who reviews, white space folded; ReviewError if no one or longer than MAX_WHO."""
+    who = " ".join((who or "").split())
+    if not who:
+        raise ReviewError("say who reviews (who, or the reviewer field)")
+    if len(who) > MAX_WHO:
+        raise ReviewError(f"who: longer than {MAX_WHO} characters")
+    return who
 
 
 def parse_value(target: str, name: str, value: Any) -> Any:

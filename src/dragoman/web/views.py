@@ -46,16 +46,12 @@ def page(app: FastAPI, web: Web, path: str, template: str, summary: str) -> Call
 
     def register(compute: Callable[..., dict[str, Any]]) -> Callable[..., dict[str, Any]]:
         @functools.wraps(compute)
-        def as_page(request: Request, *args: Any, **kwargs: Any) -> Response:
+        def view(request: Request, *args: Any, **kwargs: Any) -> Response:
             return web.page(request, template, compute(request, *args, **kwargs))
 
-        @functools.wraps(compute)
-        def as_json(request: Request, *args: Any, **kwargs: Any) -> Response:
-            return web.page(request, template, compute(request, *args, **kwargs))
-
-        app.get(path, include_in_schema=False, name=f"page:{compute.__name__}")(as_page)
+        app.get(path, include_in_schema=False, name=f"page:{compute.__name__}")(view)
         api_path = "/api" + (path if path != "/" else "/overview")
-        app.get(api_path, summary=summary, tags=["pages"], name=f"api:{compute.__name__}")(as_json)
+        app.get(api_path, summary=summary, tags=["pages"], name=f"api:{compute.__name__}")(view)
         return compute
 
     return register
@@ -207,12 +203,7 @@ def _register_reviews(app: FastAPI, web: Web) -> None:
         row's id; or ``articles`` and an article's id, with action accept (reviewed as a
         whole). The token goes in ``Authorization: Bearer …`` or ``X-Dragoman-Token``.
         Answers with the audit-trail rows written."""
-        web.check_token(_header_token(request))
-        raw = await _read_body(request, "the request body is too large")
-        try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            raise ReviewError("the body is not JSON") from None
+        body = await _json_body(web, request)
         if not isinstance(body, dict):
             raise ReviewError("the body is not a JSON object")
         changes = body.get("changes")
@@ -225,23 +216,13 @@ def _register_reviews(app: FastAPI, web: Web) -> None:
             str(body.get("action", "")),
             str(body.get("who", "")),
             changes,
-            body.get("note") if isinstance(body.get("note"), str) else None,
+            _note(body),
         )
         return JSONResponse({"ok": True, "corrections": [c.to_dict() for c in written]})
 
     @app.post("/review/{target}/{target_id}", include_in_schema=False)
     async def review_form(request: Request, target: str, target_id: str) -> Response:
-        # The token is checked before the body is read wherever it can be: a read-only
-        # app and a token in a header need no body; a form's token field does, and then
-        # no more than MAX_BODY bytes are read.
-        header = _header_token(request)
-        if web.read_only or header is not None:
-            web.check_token(header)
-        raw = await _read_body(request, "the form is too large")
-        form = {
-            k: v[-1]
-            for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
-        }
+        header, form = await _form_body(web, request)
         if header is None:
             refused = _refused(web, request, form, target, target_id)
             if refused is not None:
@@ -266,31 +247,19 @@ def _register_additions(app: FastAPI, web: Web) -> None:
         """JSON ``{"article_id", "who", "fields": {"start", "end", ...}, "note"}``; the
         token as for a review. Answers with the audit-trail row written (``target_id`` is
         the new row)."""
-        web.check_token(_header_token(request))
-        raw = await _read_body(request, "the request body is too large")
-        try:
-            body = json.loads(raw or b"{}")
-        except ValueError:
-            raise ReviewError("the body is not JSON") from None
+        body = await _json_body(web, request)
         if not isinstance(body, dict) or not isinstance(body.get("fields"), dict):
             raise ReviewError("give a JSON object with article_id, who and fields")
         written = await run_in_threadpool(
             store.add, target, str(body.get("article_id", "")), body["fields"],
             str(body.get("who", "")),
-            body.get("note") if isinstance(body.get("note"), str) else None,
+            _note(body),
         )  # fmt: skip
         return JSONResponse({"ok": True, "corrections": [c.to_dict() for c in written]})
 
     @app.post("/additions/{article_id}", include_in_schema=False)
     async def add_form(request: Request, article_id: str) -> Response:
-        header = _header_token(request)
-        if web.read_only or header is not None:
-            web.check_token(header)
-        raw = await _read_body(request, "the form is too large")
-        form = {
-            k: v[-1]
-            for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
-        }
+        header, form = await _form_body(web, request)
         if header is None:
             refused = _refused(
                 web, request, {**form, "article": article_id}, "additions", article_id
@@ -340,6 +309,38 @@ def _form_changes(form: dict[str, str], target: str) -> dict[str, str] | None:
     if not changes:
         raise ReviewError("correct: no field was changed")
     return changes
+
+
+async def _json_body(web: Web, request: Request) -> Any:
+    """The JSON body of an API request, once the token in its header is checked."""
+    web.check_token(_header_token(request))
+    raw = await _read_body(request, "the request body is too large")
+    try:
+        return json.loads(raw or b"{}")
+    except ValueError:
+        raise ReviewError("the body is not JSON") from None
+
+
+def _note(body: dict[str, Any]) -> str | None:
+    note = body.get("note")
+    return note if isinstance(note, str) else None
+
+
+async def _form_body(web: Web, request: Request) -> tuple[str | None, dict[str, str]]:
+    """The token in the request's header (None if none) and the dashboard's form.
+
+    The token is checked before the body is read wherever it can be: a read-only app
+    and a token in a header need no body; a form's token field does (the caller checks
+    it, when the header gives none), and then no more than MAX_BODY bytes are read."""
+    header = _header_token(request)
+    if web.read_only or header is not None:
+        web.check_token(header)
+    raw = await _read_body(request, "the form is too large")
+    form = {
+        k: v[-1]
+        for k, v in parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True).items()
+    }
+    return header, form
 
 
 async def _read_body(request: Request, too_large: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from rich import box
 from rich.console import RenderableType
@@ -29,13 +30,19 @@ def cell(value: object) -> str:
     return printable(" ".join(str(value).split()))  # runs of white space as one
 
 
+def titled_table(title: str, **options: Any) -> Table:
+    """An empty table with its title on the left and a rule under the header; ``options``
+    as for :class:`rich.table.Table`."""
+    return Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, **options)
+
+
 def table(title: str, columns: str, rows: list[list[object]]) -> RenderableType:
     """A table, or one dim line when there are no rows. ``columns`` is space-separated:
     a name ending in ``*`` keeps its natural width, the others share what is left
     (a digit after ``:`` is the share, default 1), so that long texts wrap, not codes."""
     if not rows:
         return Text(f"{title}: none", style="dim")
-    grid = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    grid = titled_table(title, expand=True)
     for spec in columns.split():
         name, _, share = spec.partition(":")
         if name.endswith("*"):

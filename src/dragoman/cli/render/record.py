@@ -10,14 +10,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from dragoman.cli.render.base import cell, plural
+from dragoman.cli.render.base import cell, plural, titled_table
 from dragoman.models import Dating
 from dragoman.record import Contradiction, PositionState, TimelineEvent
 
@@ -101,12 +100,7 @@ def _story(state: PositionState) -> str:
 
 def positions_view(states: list[PositionState]) -> Table:
     """Party by issue: the latest stance, its date and reporter, and how it got there."""
-    table = Table(
-        title=f"Positions ({len(states)})",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = titled_table(f"Positions ({len(states)})", pad_edge=False)
     table.add_column("party", min_width=7, overflow="fold")
     table.add_column("issue", no_wrap=True)
     table.add_column("stance", no_wrap=True)
@@ -131,12 +125,7 @@ def positions_view(states: list[PositionState]) -> Table:
 
 def history_view(state: PositionState) -> Table:
     """Every report of one position, oldest first, with the sentence that carries it."""
-    table = Table(
-        title=f"{escape(state.party)} on {escape(_about(state))}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        expand=True,
-    )
+    table = titled_table(f"{escape(state.party)} on {escape(_about(state))}", expand=True)
     table.add_column("date", no_wrap=True)
     table.add_column("stance", no_wrap=True)
     table.add_column("", no_wrap=True)
@@ -166,12 +155,7 @@ def history_view(state: PositionState) -> Table:
 
 def timeline_view(events: list[TimelineEvent]) -> RenderableType:
     """The events as a table; the disagreements of the reports listed under it."""
-    table = Table(
-        title=f"Timeline ({plural(len(events), 'event')})",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
-        pad_edge=False,
-    )
+    table = titled_table(f"Timeline ({plural(len(events), 'event')})", pad_edge=False)
     table.add_column("date", no_wrap=True)
     table.add_column("event", no_wrap=True)
     table.add_column("place")
@@ -216,10 +200,8 @@ def _claim_cell(claim: Any) -> Text:
 
 def contradictions_view(found: list[Contradiction]) -> Table:
     """Each pair of claims that disagree, side by side, with the evidence of each."""
-    table = Table(
-        title=f"Contradictions ({len(found)})",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
+    table = titled_table(
+        f"Contradictions ({len(found)})",
         expand=True,
         show_lines=True,
     )

@@ -10,7 +10,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from dragoman.cli.render.base import plural, short
+from dragoman.cli.render.base import plural, short, titled_table
 from dragoman.evaluate import EvalReport
 from dragoman.evaluation.report import ACCURACY_KEYS, COUNT_KEYS
 
@@ -19,10 +19,8 @@ def scores_view(report: EvalReport, directory: os.PathLike[str] | str) -> Render
     """Precision, recall and F1 per part, then the accuracies of the coded fields."""
     metrics = report.metrics()
     counts = report.counts
-    scores = Table(
-        title=f"Scores on {plural(len(report.details), 'report')} in {escape(str(directory))}",
-        title_justify="left",
-        box=box.SIMPLE_HEAD,
+    scores = titled_table(
+        f"Scores on {plural(len(report.details), 'report')} in {escape(str(directory))}"
     )
     for name in ("part", "P", "R", "F1", "tp", "fp", "fn"):
         scores.add_column(name, justify="left" if name == "part" else "right")
@@ -50,9 +48,7 @@ def scores_view(report: EvalReport, directory: os.PathLike[str] | str) -> Render
 
 def calibration_view(report: EvalReport) -> Table:
     """Per part with confidences: precision of the predictions in each confidence bin."""
-    table = Table(
-        title="Calibration: precision by confidence", title_justify="left", box=box.SIMPLE_HEAD
-    )
+    table = titled_table("Calibration: precision by confidence")
     table.add_column("part")
     bins_of = report.calibration
     labels = [b.label for b in next(iter(bins_of.values()), [])]
