@@ -44,13 +44,19 @@ def _is_name_word(token: Token) -> bool:
     if not text[:1].isupper() or token.is_punct:
         return False
     # A middle initial ("George W. Bush") is part of a name.
-    return token.pos_ == "PROPN" or (len(text) == 2 and text.endswith("."))
+    return _proper(token) or (len(text) == 2 and text.endswith("."))
+
+
+def _proper(token: Token) -> bool:
+    """A proper noun, or a word the recogniser puts in a person's name though the
+    tagger called it a common noun (the small model tags many surnames NOUN)."""
+    return token.pos_ == "PROPN" or (token.pos_ == "NOUN" and token.ent_type_ == "PERSON")
 
 
 def name_from_phrase(head: Token) -> str | None:
     """The name a subject phrase gives its head, titles stripped: "Sen. Bernie
     Sanders (I-Vt.)" -> "Bernie Sanders"; None when the head is not a proper name."""
-    if head.pos_ != "PROPN" or not head.text[:1].isupper() or head.ent_type_ not in _MAY_BE_PEOPLE:
+    if not _proper(head) or not head.text[:1].isupper() or head.ent_type_ not in _MAY_BE_PEOPLE:
         return None
     doc = head.doc
     start = head.i

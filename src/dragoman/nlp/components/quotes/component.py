@@ -17,6 +17,7 @@ lower confidence. Every step is a lookup in indices built once per report
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterator
 
@@ -65,17 +66,18 @@ class QuotesComponent:
                 0 if item[0] == "s" else 1,
             ),
         )
-        last: Quote | None = None
+        # The quotes read so far by where they start: (start, order of reading, quote).
+        read: list[tuple[int, int, Quote]] = []
         for kind, start, end in pending:
             if kind == "s":
                 for quote in self._clauses(qd, qd.sents[start]):
                     found.append(Candidate(quote, "clause"))
-                    last = quote
+                    bisect.insort(read, (quote.start, len(found), quote))
                 continue
-            quotation = self._quotation(qd, start, end, last)
+            quotation = self._quotation(qd, start, end, _last_before(read, start))
             if quotation is not None:
                 found.append(Candidate(quotation, "quotation"))
-                last = quotation
+                bisect.insort(read, (quotation.start, len(found), quotation))
         doc._.quotes = merge(found)
         self._add_quoted_media(doc, doc._.quotes)
         return doc
@@ -268,6 +270,16 @@ class QuotesComponent:
             return Earlier(max(earlier)[1]) if name is not None and earlier else None
 
         return date_item(qd.doc, time, (same_occasion, last_placed))
+
+
+def _last_before(read: list[tuple[int, int, Quote]], start: int) -> Quote | None:
+    """The quote read so far that starts last before ``start`` (``read`` is sorted by
+    start, then by the order of reading): the words a quotation with no cue of its
+    own may go on with. A sentence the parser ran on past a paragraph break is read
+    before the quotations inside it, so the quote read last may be one that comes
+    after the quotation ("“A,” X said. “B.” / Y said …")."""
+    index = bisect.bisect_left(read, (start, -1))
+    return read[index - 1][2] if index else None
 
 
 def _ranges(tokens: list[Token]) -> list[tuple[int, int]]:
