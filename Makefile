@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= demo.db
 
-.PHONY: install demo demo-reset test browser serve bench bench-web lint clean screenshot
+.PHONY: install demo demo-reset test browser serve bench bench-web lint clean screenshot screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests
 	$(BIN)/python -m mypy src
 
-# Refresh docs/overview.png from the browser test (make test leaves docs/ untouched).
-screenshot: $(STAMP) browser
-	DRAGOMAN_SCREENSHOT=1 $(BIN)/python -m pytest tests/web/test_web_browser.py -k overview
+# The README's screenshots: the browser tests write them to build/screenshots/ (not
+# tracked), then they are copied to docs/. `make test` writes them to a temporary folder
+# and leaves docs/ untouched.
+SHOTS := build/screenshots
+screenshots: $(STAMP) browser
+	rm -rf $(SHOTS)
+	DRAGOMAN_SCREENSHOT=1 DRAGOMAN_SCREENSHOT_DIR=$(CURDIR)/$(SHOTS) $(BIN)/python -m pytest \
+		tests/web/test_web_browser.py tests/web/test_web_browser_review.py
+	cp $(SHOTS)/overview.png $(SHOTS)/review-queue.png $(SHOTS)/chart.png \
+		$(SHOTS)/changes.png docs/
+
+screenshot: screenshots

@@ -1,9 +1,13 @@
-"""The SVG charts: one mark per report, the stance's colour, every name escaped."""
+"""The charts: one mark per report, the stance's colour, every name escaped; the PNG
+drawn from the same layout as the SVG."""
 
 from __future__ import annotations
 
 import datetime as dt
+import io
 import xml.etree.ElementTree as ET
+
+from PIL import Image
 
 from dragoman import charts
 from dragoman.models import Article, ArticleRecord, Assessment, Position
@@ -86,3 +90,38 @@ def test_events_by_type_coloured_by_status() -> None:
     assert data["marks"] == 1  # the undated event has no place on the axis
     [mark] = marks(charts.render(data))
     assert mark.get("fill") == charts.STATUS_COLOURS["occurred"]
+
+
+def _blend(colour: str, opacity: float = charts.MARK_OPACITY) -> tuple[int, ...]:
+    """A mark's colour over the white ground, as the PNG shows it."""
+    rgb = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return tuple(round(c * opacity + 255 * (1 - opacity)) for c in rgb)
+
+
+def test_the_png_shows_each_mark_in_its_colour_where_the_svg_puts_it() -> None:
+    records = [
+        record("2022-03-01", Position("Ukraine", "neutrality", "propose")),
+        record("2022-03-20", Position("Ukraine", "neutrality", "reject")),
+        record("2022-03-09", Position("Russia", "neutrality", "demand")),
+    ]
+    data = charts.stance_data(records, "neutrality")
+    svg = ET.fromstring(charts.render(data))
+    image = Image.open(io.BytesIO(charts.render_png(data, scale=2)))
+    assert image.format == "PNG" and image.mode == "RGB"
+    assert image.size == (2 * int(svg.get("width") or 0), 2 * int(svg.get("height") or 0))
+    assert image.info["Title"] == "Stances on neutrality"
+    for mark in marks(charts.render(data)):
+        x, y = float(mark.get("cx") or 0), float(mark.get("cy") or 0)
+        seen = image.getpixel((round(2 * x), round(2 * (y + 3))))  # off the lane's rule
+        expected = _blend(mark.get("fill") or "")
+        assert max(abs(a - b) for a, b in zip(seen, expected, strict=True)) <= 3, (seen, expected)
+    # Between the marks, only the lane's rule and the white ground.
+    assert image.getpixel((2 * charts.LEFT + 4, 10)) == (255, 255, 255)
+
+
+def test_an_empty_png_says_so_without_marks() -> None:
+    png = charts.render_png(charts.stance_data([], "neutrality"), scale=1)
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = {c for _, c in image.getcolors(maxcolors=1 << 16) or []}
+    assert all(_blend(c) not in colours for c in charts.STANCE_COLOURS.values())
+    assert len(colours) > 2  # the grey words, antialiased

@@ -52,7 +52,7 @@ def test_the_stance_chart_shows_one_mark_per_report_in_its_colour(tab: Any, tmp_
     assert seen == {("2022-03-04", HEX["propose"]), ("2022-03-10", HEX["reject"])}
     assert STANCE_COLOURS["propose"] == "#2f6fdb"
     assert tab.locator("svg g.lane").count() == 1
-    shot = shots(tmp_path) / "chart-stance.png"
+    shot = shots(tmp_path) / "chart-brief.png"
     tab.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5_000
     # A mark leads to its report.
@@ -73,7 +73,7 @@ def test_changes_since_a_day_lists_the_change_after_it_and_nothing_before(
     text = changes.first.inner_text()
     assert "Ukraine" in text and "propose" in text and "reject" in text
     assert "2022-03-04" not in tab.locator("#stances").inner_text()
-    shot = shots(tmp_path) / "changes.png"
+    shot = shots(tmp_path) / "changes-brief.png"
     tab.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 5_000
     # Nothing after the last report.

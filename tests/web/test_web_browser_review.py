@@ -74,7 +74,7 @@ def test_the_least_certain_item_comes_first_and_is_corrected_by_keyboard(
     cell = tab.locator(f"table.matrix td.cell[data-position='{position_id}']")
     assert "machine" in (cell.get_attribute("class") or "")
     assert "confidence 0.01" in (cell.locator("a").get_attribute("title") or "")
-    tab.screenshot(path=str(shots(tmp_path) / "overview.png"), full_page=True)
+    tab.screenshot(path=str(shots(tmp_path) / "overview-certainty.png"), full_page=True)
 
     tab.goto("/review")
     first = tab.locator("#queue .qitem").first

@@ -1,4 +1,4 @@
-"""``dragoman chart``: a chart of the record over time, written as SVG."""
+"""``dragoman chart``: a chart of the record over time, written as SVG or PNG."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ import typer
 from dragoman import api, charts
 from dragoman.cli.base import DbOption, JsonOption, echo_json, handles_errors, say
 from dragoman.errors import BadFilter
+
+#: What ``--out`` may be named, and how each is drawn.
+WRITERS = {".svg": "SVG", ".png": "PNG"}
 
 
 class Kind(str, Enum):
@@ -40,25 +43,41 @@ def chart(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option("--out", help="Write the SVG to this file (default: standard output)."),
+        typer.Option(
+            "--out",
+            help="Write the chart to this file: .svg (vector) or .png (a picture for a "
+            "briefing). Default: the SVG on standard output.",
+        ),
     ] = None,
+    scale: Annotated[
+        int,
+        typer.Option(
+            "--scale",
+            min=1,
+            max=charts.MAX_SCALE,
+            help=f"PNG only: pixels per SVG unit (2: {2 * charts.WIDTH} pixels wide).",
+        ),
+    ] = 2,
     as_json: JsonOption = False,
 ) -> None:
-    """Draw a chart of the record over time as SVG, for a briefing: the same chart
-    and data as the dashboard's /charts pages. PNG is not written: convert the SVG
-    (e.g. with a browser or rsvg-convert).
+    """Draw a chart of the record over time as SVG or PNG, for a briefing: the same
+    chart and data as the dashboard's /charts pages.
 
-    Example: dragoman chart stance --issue neutrality --db demo.db --out neutrality.svg
+    Example: dragoman chart stance --issue neutrality --db demo.db --out neutrality.png
     """
-    if out is not None and out.suffix.lower() != ".svg":
-        raise BadFilter(f"--out: {out.name}: only SVG is written; name the file .svg")
+    kind_of_file = WRITERS.get(out.suffix.lower()) if out is not None else "SVG"
+    if out is not None and kind_of_file is None:
+        raise BadFilter(f"--out: {out.name}: name the file .svg (SVG) or .png (PNG)")
     data = api.chart(db, kind.value, issue=issue, since=since, until=until)
     if as_json:
         echo_json(data)
         return
-    svg = charts.render(data)
     if out is None:
-        typer.echo(svg)
+        typer.echo(charts.render(data))
         return
-    out.write_text(svg + "\n", encoding="utf-8")
-    say(f"{data['marks']} mark(s) in {len(data['lanes'])} lane(s) written to {out}")
+    if kind_of_file == "PNG":
+        out.write_bytes(charts.render_png(data, scale))
+    else:
+        out.write_text(charts.render(data) + "\n", encoding="utf-8")
+    lanes = len(data["lanes"])
+    say(f"{data['marks']} mark(s) in {lanes} lane(s) written to {out} ({kind_of_file})")

@@ -141,7 +141,9 @@ def position_reports(
         .join(articles, articles.c.id == positions.c.article_id)
         .where(positions.c.party == party, positions.c.issue == issue)
     )
-    total = connection.execute(select(func.count()).select_from(base.subquery())).scalar_one()
+    # Counted on the (party, issue) index alone: every position has its article.
+    counted = select(func.count()).where(positions.c.party == party, positions.c.issue == issue)
+    total = connection.execute(counted.select_from(positions)).scalar_one()
     day = q.item_day(positions)
     rows = connection.execute(
         base.order_by(day.desc().nulls_last(), positions.c.id.desc()).limit(limit)
