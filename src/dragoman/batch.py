@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 60.0
 #: Below this many reports to analyse, worker processes cost more than they save.
 MIN_REPORTS_PER_WORKER = 8
+#: Reports queued per worker: enough that a long report at the head of the queue does
+#: not leave the other workers idle while its result is awaited in order.
+IN_FLIGHT_PER_WORKER = 8
 #: Extra seconds a worker is given past the budget before it is taken for dead.
 GRACE = 30.0
 
@@ -159,7 +162,7 @@ class Analysis:
             for item, article in pairs:
                 window.append((item, article))
                 pool.submit(article)
-                while len(window) > self.workers * 4:
+                while len(window) > self.workers * IN_FLIGHT_PER_WORKER:
                     yield self._collect(window, pool)
             while window:
                 yield self._collect(window, pool)
