@@ -25,9 +25,17 @@ from dragoman.nlp.components.stance_reading import (
     PLAN_WORDS,
     condition_setter,
     confidence_of,
+    framed,
+    holder_of,
+    in_scene,
+    issue_acts,
+    lacks_particle,
     listing_noun,
+    obliged,
     owner_before,
     plan_owners,
+    relative_clause,
+    reports_fact,
     retracted,
 )
 from dragoman.nlp.dating import date_item, placing_time, times_in
@@ -144,6 +152,9 @@ class StanceLexicon:
             for phrase in spec.get("phrases") or []:
                 self.phrases.append((str(phrase).lower().split(), stance))
         self.negated: dict[str, str | None] = dict(data.get("negated") or {})
+        #: Nouns that are cues only as nouns ("a claim"): they state a stance on what
+        #: they govern, never on an issue merely near them.
+        self.noun_only = frozenset(self.nouns) - frozenset(self.words)
 
     def cues(self, sent: Span) -> list[tuple[Token, str]]:
         """The stance cues of a sentence: (the cue's head token, its stance)."""
@@ -169,6 +180,8 @@ class StanceLexicon:
                 if lemma == "back" and pos != "VERB":
                     continue
                 token = sent.doc[sent.start + k]
+                if lacks_particle(token):
+                    continue
                 if any(c.dep_ == "auxpass" for c in token.children) and cue_stance == "demand":
                     # "talks are expected to focus on …": a forecast, not a demand.
                     continue
@@ -277,7 +290,10 @@ class StancesComponent:
         cue_of = {token.i: stance for token, stance in cues}
         chain = _cue_chain(anchor_token, cue_of)
         if not chain:
-            near = min(cues, key=lambda item: abs(item[0].i - anchor_token.i))
+            loose = [c for c in cues if c[0].lemma_.lower() not in self.stances.noun_only]
+            if not loose or in_scene(anchor_token):
+                return None
+            near = min(loose, key=lambda item: abs(item[0].i - anchor_token.i))
             if abs(near[0].i - anchor_token.i) > 8:
                 return None
             chain = [near]
@@ -285,6 +301,9 @@ class StancesComponent:
         else:
             syntactic = True
         cue, cue_stance = chain[0]
+        if syntactic and (reports_fact(cue, anchor_token) or issue_acts(cue, anchor_token)):
+            # "confirmed that the talks had ended"; "the guarantees needed approval".
+            return None
         listed = listing_noun(cue, cue_of)
         if listed is not None:
             # "Kestrania's demands include A, B and C": each item is a demand of the
@@ -310,10 +329,16 @@ class StancesComponent:
                 )
         if party is None:
             return None
-        if cue.lemma_.lower() in _OBLIGATIONS and quote is not None and stance == "demand":
-            # "Armenia must amend its constitution", said by Baku: Baku's demand.
+        if quote is not None and (
+            (cue.lemma_.lower() in _OBLIGATIONS and stance == "demand") or obliged(cue)
+        ):
+            # "Armenia must amend its constitution", said by Baku; "Moscow must accept
+            # a truce", said by Kyiv: what the other side must do is the speaker's
+            # demand (a rejection it must make, the speaker's rejection).
             said_by = resolver.parties.meant(quote.speaker)
-            if said_by is not None:
+            if said_by is not None and said_by != party:
+                party, stance = said_by, "reject" if stance == "reject" else "demand"
+            elif said_by is not None:
                 party = said_by
         confidence = confidence_of(syntactic, cue, anchor_token, self._named(cue, resolver))
         reported_by = quote.speaker if quote else None
@@ -337,7 +362,7 @@ class StancesComponent:
     def _named(cue: Token, resolver: _Ctx) -> bool:
         """Whether the cue's holder itself names a party or a person ("Tehran
         insisted", "Iran's demand"), rather than a pronoun, a plan or the speaker."""
-        holder = _holder(cue)
+        holder = holder_of(cue)
         if holder is None:
             return False
         return resolver.parties.of_token(holder, organisations=True) is not None
@@ -389,6 +414,10 @@ class StancesComponent:
         if outer_party is not None and outer_party != party and outer_stance != "concede":
             # Somebody else's demand or offer about what this party would do.
             return outer, outer_stance, outer_party
+        if outer_party in (party, None) and outer_stance == "concede" and cue.pos_ == "NOUN":
+            # "remove its territorial claims": a claim given up is a concession.
+            if stance == "demand":
+                return outer, "concede", party
         if (
             outer_party in (party, None)
             and outer_stance == "reject"
@@ -415,7 +444,7 @@ class StancesComponent:
     def _party(self, cue: Token, quote: Quote | None, resolver: _Ctx) -> str | None:
         """The party whose stance the cue states: its subject's (or possessor's)."""
         parties = resolver.parties
-        holder = _holder(cue)
+        holder = holder_of(cue)
         if cue.pos_ == "NOUN":
             for child in cue.children:
                 if child.dep_ in ("poss", "amod", "compound"):
@@ -447,6 +476,15 @@ class StancesComponent:
         in_quote = quote is not None and quote.start <= holder.idx < quote.end
         if holder.lower_ in _FIRST_PERSON and quote is not None and in_quote:
             return parties.meant(quote.speaker) if quote.speaker else None
+        if holder.lower_ in ("its", "their") and holder.dep_ == "poss":
+            # "criticised Moscow for its insistence on …": the party last named as
+            # the subject or object of a verb.
+            for token in reversed(holder.doc[holder.sent.start : holder.i]):
+                if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+                    continue
+                party = parties.of_token(token)
+                if party:
+                    return party
         if holder.lower_ in ("it", "they", "we", "its", "their"):
             # "Russia said it would not …": the subject of the clause above.
             for verb in holder.head.ancestors:
@@ -513,7 +551,12 @@ def _cue_chain(anchor: Token, cue_of: dict[int, str]) -> list[tuple[Token, str]]
             # carry over to a coordinated verb (a cue above both still does:
             # "ready to …", "refused to …").
             coordinated = True
-        if token.i != anchor.i and _own_say(token):
+        if token.i != anchor.i and (_own_say(token) or relative_clause(token)):
+            # "comments by the envoy, who described concerns over the alliance": the
+            # relative clause has its own say.
+            break
+        if framed(token):
+            # "insisted on guarantees since the annexation of the peninsula".
             break
     if chain:
         first = chain[0][0]
@@ -533,33 +576,6 @@ def _own_say(token: Token) -> bool:
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
         and any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in token.children)
     )
-
-
-def _holder(cue: Token) -> Token | None:
-    """The subject or possessor of a cue, or of the verb it completes ("urged
-    Ukraine to abandon …": the object of the head does it)."""
-    node = cue
-    for _ in range(4):
-        agent = next((c for c in node.children if c.dep_ == "agent"), None)
-        by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
-        if by is not None:
-            # "the plan proposed by Trump", "whose release is sought by the group".
-            return by
-        holder = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
-        if holder is not None:
-            return holder
-        if node.dep_ == "xcomp":
-            holder = next((c for c in node.head.children if c.dep_ == "dobj"), None)
-            if holder is not None:
-                return holder
-        if (
-            node.dep_ in ("xcomp", "conj", "advcl", "acomp", "amod", "dobj", "attr", "pobj")
-            and node.head.i != node.i
-        ):
-            node = node.head
-            continue
-        break
-    return None
 
 
 @Language.factory(

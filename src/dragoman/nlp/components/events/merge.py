@@ -172,16 +172,28 @@ def absorb(d: EventDoc, event: Candidate, candidate: Candidate) -> None:
     if theirs > mine:
         event.participants = list(candidate.participants)
         event.persons_named = candidate.persons_named
-    if (candidate.status_strength, STATUS_RANK[candidate.status]) > (
-        event.status_strength,
-        STATUS_RANK[event.status],
-    ):
+    if _over(d, event, candidate):
         event.status = candidate.status
         event.status_strength = candidate.status_strength
     event.distinct = event.distinct or candidate.distinct
     event.specific = event.specific or candidate.specific
     event.mentions += 1
     event.confidence = round(min(0.95, max(event.confidence, candidate.confidence) + 0.05), 2)
+
+
+def _over(d: EventDoc, event: Candidate, candidate: Candidate) -> bool:
+    """Whether the candidate's status wins: the stronger evidence, then the status
+    further on. A round dated before the report's day that one mention says took place
+    took place, however another speaks of the talks going on ("negotiations are
+    yielding progress" against "the talks on Friday were constructive")."""
+    pair = {event.status, candidate.status}
+    day = event.date or candidate.date
+    if pair == {"occurred", "ongoing"} and day and d.published and day < d.published:
+        return candidate.status == "occurred"
+    return (candidate.status_strength, STATUS_RANK[candidate.status]) > (
+        event.status_strength,
+        STATUS_RANK[event.status],
+    )
 
 
 def merge(d: EventDoc, candidates: list[Candidate]) -> list[Event]:
