@@ -65,3 +65,30 @@ def test_anonymous_matches_only_anonymous() -> None:
 def test_a_missing_name_never_matches(missing: object) -> None:
     assert not names_match("Ivan Kovalenko", missing)
     assert not names_match(missing, missing)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted"),
+    [
+        ("Rep. Mara Lindqvist", "Mara Lindqvist"),
+        ("Homeland Security Secretary Jon Abara", "Jon Abara"),
+        ("Harbor City Mayor Rosa Tell", "Rosa Tell"),
+        ("NBC's Dana Koury", "Dana Koury"),
+        ("Peter J. Okafor", "Peter Okafor"),
+        ("Sen. Lise K. Marr", "Lise Marr"),
+    ],
+)
+def test_a_title_or_description_before_a_full_name_names_that_person(
+    gold: str, predicted: str
+) -> None:
+    # General news names speakers as "Rep. X", "Homeland Security Secretary X":
+    # the name is the head of the phrase, whichever side carries the title.
+    assert names_match(gold, predicted)
+    assert names_match(predicted, gold)
+
+
+def test_the_head_name_rule_needs_the_whole_name_and_no_connector() -> None:
+    assert not names_match("Rep. Mara Lindqvist", "Jon Lindqvist")
+    assert not names_match("Committee for a Responsible Federal Budget", "Federal Budget")
+    assert not names_match("Gary Holt's doctor", "Gary Holt")
+    assert not names_match("Peter J. Okafor", "Peter K. Okafor Sr")

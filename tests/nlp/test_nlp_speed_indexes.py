@@ -76,6 +76,8 @@ def _find_quoted_by_steps(text: str) -> list[tuple[int, int]]:
                 alt = text.find("\u201d", i + 1, p_end) if char == '"' else -1
                 if j == -1 or (alt != -1 and alt < j):
                     j = alt if alt != -1 else j
+                if char == "\u201c":  # a straight mark may close a curly one
+                    j = quotemarks._curly_end(text, i, j, p_end)
                 end = j if j != -1 else p_end
                 if text[i + 1 : end].strip():
                     spans.append((i + 1, end))

@@ -4,6 +4,9 @@ News reports transliterate Slavic names inconsistently (Zelenskyy, Zelensky, Zel
 Medinski, Medinsky; Aleksandr, Alexandr). The README scores names "after folding case,
 accents and transliteration", and lets a surname alone match its full name. The rules
 here are deliberately few: each one is a known spelling variant, not a fuzzy match.
+General news names a speaker with what precedes the name ("Rep. Jim Clyburn", "Homeland
+Security Secretary Jeh Johnson", "NBC's Dante Chinni") and with a middle initial
+("Donald J. Trump"); the name is the head of that phrase, so both denote the person.
 """
 
 from __future__ import annotations
@@ -67,6 +70,22 @@ def _surname_of(short: list[str], full: list[str]) -> bool:
     return short[0] == full[-1]
 
 
+def _without_middle_initials(words: list[str]) -> list[str]:
+    """A personal name without its one-letter middle words (Donald J. Trump = Donald Trump)."""
+    if len(words) < 3:
+        return words
+    return [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+
+
+def _head_name_of(short: list[str], full: list[str]) -> bool:
+    """True when ``short``, a name of two or more words, ends the longer phrase ``full``
+    (its title or description in front: "Sen. Lindsey Graham" is Lindsey Graham); never
+    inside a description with a connector ("Committee for a Responsible Federal Budget")."""
+    if not 2 <= len(short) < len(full) or _CONNECTORS.intersection(full):
+        return False
+    return full[-len(short):] == short
+
+
 def names_match(gold: object, predicted: object) -> bool:
     """Whether two names denote the same actor under the scoring rules.
 
@@ -80,7 +99,10 @@ def names_match(gold: object, predicted: object) -> bool:
         return True
     if ANONYMOUS in (" ".join(a), " ".join(b)):
         return False
-    return _surname_of(a, b) or _surname_of(b, a)
+    if _surname_of(a, b) or _surname_of(b, a):
+        return True
+    a, b = _without_middle_initials(a), _without_middle_initials(b)
+    return a == b or _head_name_of(a, b) or _head_name_of(b, a)
 
 
 def any_names_match(gold: list[object], predicted: list[object]) -> bool:

@@ -80,7 +80,8 @@ def name_from_phrase(head: Token) -> str | None:
 
 def genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
     """The gender the text gives each person: an honorific or gendered role word just
-    before a mention ("Ms. Roe", "spokeswoman Jane Roe") or in its apposition."""
+    before a mention ("Ms. Roe", "spokeswoman Jane Roe") or in its apposition; never a
+    pronoun before it, which is somebody else's."""
     found: dict[str, str] = {}
     for mention in mentions:
         if mention.kind != "person" or mention.name in found:
@@ -90,6 +91,8 @@ def genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
         words += [c for c in head.children if c.dep_ == "appos"]
         words += [doc[mention.token_start]]
         for word in reversed(words):
+            if word.pos_ == "PRON":
+                continue  # "after he admitted under Warren's grilling": his, not hers
             gender = gender_of_word(word.text)
             if gender is not None:
                 found[mention.name] = gender

@@ -43,6 +43,19 @@ def _opens_doubled(text: str, i: int) -> bool:
     return pair == "''" and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([{\u2014-")
 
 
+def _curly_end(text: str, i: int, j: int, p_end: int) -> int:
+    """Where a curly opening mark at ``i`` closes: its own closer ``j``, or a straight
+    mark typed by mistake when no closer of its own comes before the next opening
+    ("“Deals should not be a requirement," Smith said, adding ...")."""
+    reopen = text.find(text[i], i + 1, p_end)
+    if j != -1 and (reopen == -1 or j < reopen):
+        return j
+    straight = text.find('"', i + 1, p_end)
+    if straight != -1 and (reopen == -1 or straight < reopen):
+        return straight
+    return j
+
+
 def find_quoted(text: str) -> list[tuple[int, int]]:
     """Inner character spans of the quotations in ``text`` (marks excluded).
 
@@ -64,11 +77,13 @@ def find_quoted(text: str) -> list[tuple[int, int]]:
             elif char in _OPEN or char == '"':
                 closer = _OPEN.get(char, '"')
                 j = text.find(closer, i + 1, p_end)
-                if char == '"' or closer != '"':
+                if char == '"':
                     # Straight marks: also accept a curly closer typed by mistake.
-                    alt = text.find("\u201d", i + 1, p_end) if char == '"' else -1
+                    alt = text.find("\u201d", i + 1, p_end)
                     if j == -1 or (alt != -1 and alt < j):
                         j = alt if alt != -1 else j
+                elif char == "\u201c":
+                    j = _curly_end(text, i, j, p_end)
                 end = j if j != -1 else p_end
                 if text[i + 1 : end].strip():
                     spans.append((i + 1, end))

@@ -131,6 +131,10 @@ class SpeakerResolver:
         group = self._mention_in(near, None, head=token)
         if group is not None:
             return Speaker(group.name, text, 0.7)
+        if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
+            # "Republicans said", "Fellow Democrats argued": a group no data file
+            # names speaks under the name the report gives it.
+            return Speaker(token.text, text, 0.6)
         return None
 
     def _person_at_head(self, phrase: list[Token], head: Token) -> Mention | None:

@@ -105,8 +105,8 @@ class QuotesComponent:
         outside = q.attribution_tokens(qd, inner, start, end)
         kind = "direct" if q.stands_alone(qd, start, end, inner) else "mixed"
         reading = q.Reading(None, None, "cue")
-        if kind == "mixed" and q.names_a_thing(inner):
-            return None  # the “reform” bill: a scare quote, title or nickname
+        if (kind == "mixed" and q.names_a_thing(inner)) or q.is_title(inner):
+            return None  # the “reform” bill, “Morning Joe”: a scare quote, title or nickname
         if kind == "mixed":
             reading = q.governing_speaker(qd, inner)
         if reading.speaker is None:
@@ -166,9 +166,12 @@ class QuotesComponent:
         kind = "mixed" if quoted_chars else "indirect"
         text = qd.text[c_start:c_end]
         ranges = [(sent.start_char, c_start), (c_end, sent.end_char)]
-        # "Both Russia and Ukraine reported explosions": the words of each.
+        # "Both Russia and Ukraine reported explosions": the words of each; a common
+        # noun after a comma is the parser's reading of an apposition ("China,
+        # Pyongyang's only ally, said"), not a second speaker.
         speakers: list[Speaker] = []
-        for each in [subject, *(c for c in qd.children(subject) if c.dep_ == "conj")]:
+        conjuncts = [c for c in qd.children(subject) if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        for each in [subject, *conjuncts]:
             speaker = qd.resolver.resolve(each)
             if speaker is not None and all(s.name != speaker.name for s in speakers):
                 speakers.append(speaker)

@@ -49,7 +49,7 @@ def content_runs(qd: QuoteDoc, cue: Token, cues: CueWords) -> list[tuple[int, in
         # "called for a ceasefire": what is called for.
         for child in kids:
             if child.dep_ == "prep" and child.lower_ == "for" and child.i > cue.i:
-                objects = [k for k in qd.children(child) if k.dep_ == "pobj"]
+                objects = [k for k in qd.children(child) if k.dep_ in ("pobj", "pcomp")]
                 if objects:
                     return [_range(qd, objects[0])]
     return _objects(qd, cue, kids, lemma, cues)

@@ -60,15 +60,24 @@ def _innermost(clauses: list[Quote]) -> list[Quote]:
     if not clauses:
         return []
     holds = [False] * len(clauses)
-    # Walking from the right, the smallest end among clauses starting later.
+    # Walking from the right, the smallest end among clauses starting later; the
+    # same words of two speakers ("Russia and Ukraine both said") hold each other not.
     min_end = 1 << 62
-    for index in range(len(clauses) - 1, -1, -1):
-        if min_end <= clauses[index].end:
-            holds[index] = True
+    index = len(clauses) - 1
+    while index >= 0:
+        first = index
+        while first > 0 and _span(clauses[first - 1]) == _span(clauses[index]):
+            first -= 1
+        for same in range(first, index + 1):
+            holds[same] = min_end <= clauses[same].end
         min_end = min(min_end, clauses[index].end)
+        index = first - 1
     kept = [q for q, h in zip(clauses, holds, strict=True) if not h]
     result: list[Quote] = []
     for quote in kept:
+        if result and (result[-1].start, result[-1].end) == (quote.start, quote.end):
+            result.append(quote)
+            continue
         if result and result[-1].end > quote.start:
             # Partial overlap: the shorter reading.
             if len(quote.text) < len(result[-1].text):
@@ -76,3 +85,7 @@ def _innermost(clauses: list[Quote]) -> list[Quote]:
             continue
         result.append(quote)
     return result
+
+
+def _span(quote: Quote) -> tuple[int, int]:
+    return quote.start, quote.end

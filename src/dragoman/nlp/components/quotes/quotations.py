@@ -40,6 +40,27 @@ def names_a_thing(inner: list[Token]) -> bool:
     )
 
 
+def is_title(inner: list[Token]) -> bool:
+    """Quoted words in title case ("Fox News Sunday", “A Change Is Gonna Come”,
+    MSNBC's “Morning Joe”): the name of a show, book, song or nickname, not somebody's
+    words. Every word of four letters or more is capitalised; all capitals is shouting,
+    not a title (“FULL AND IMMEDIATE CEASEFIRE”)."""
+    words = [t.text for t in inner if t.is_alpha]
+    long_words = [w for w in words if len(w) >= 4]
+    if not long_words or not words[0][0].isupper() or len(words) > 8:
+        return False
+    if len(long_words) < 2 and qd_opens_sentence(inner):
+        return False  # “Hopefully,” he said: a one-word statement
+    if all(w.isupper() for w in long_words):
+        return False
+    return all(w[0].isupper() for w in long_words)
+
+
+def qd_opens_sentence(inner: list[Token]) -> bool:
+    """Whether quoted words open their sentence."""
+    return inner[0].is_sent_start or inner[0].i == inner[0].sent.start + 1
+
+
 def stands_alone(qd: QuoteDoc, start: int, end: int, inner: list[Token]) -> bool:
     """Direct when the quotation opens its sentence, follows a colon or a cue verb
     and comma, or holds more than one sentence."""
@@ -175,10 +196,17 @@ def cue_speaker(qd: QuoteDoc, cue: Token) -> Speaker | None:
     resolver = qd.resolver
     kids = qd.children(cue)
     for child in kids:
-        if child.dep_ in SUBJECTS:
+        if child.dep_ in SUBJECTS and not qd.in_quotes(child.idx):
+            # A subject inside quotation marks is the parser's misreading of quoted
+            # words (… said on Fox News's “Fox and Friends”), never the speaker.
             speaker = resolver.resolve(child)
             if speaker is not None:
                 return speaker
+    if cue.dep_ == "compound" and cue.head.pos_ == "PROPN" and cue.head.i > cue.i:
+        # "Said Ellis: “…”": the parser reads the inverted cue as part of the name.
+        speaker = resolver.resolve(cue.head)
+        if speaker is not None:
+            return speaker
     for child in kids:
         if child.dep_ in ("dobj", "npadvmod", "attr", "appos") and child.pos_ == "PROPN":
             speaker = resolver.resolve(child)
@@ -191,7 +219,63 @@ def cue_speaker(qd: QuoteDoc, cue: Token) -> Speaker | None:
                 speaker = resolver.resolve(child)
                 if speaker is not None:
                     return speaker
-    return None
+    return _named_before(qd, cue)
+
+
+def _named_before(qd: QuoteDoc, cue: Token) -> Speaker | None:
+    """A person named between a closing quotation mark and the cue ("“…,” Flynn, a
+    top surrogate, said") that the parser attached elsewhere."""
+    doc = qd.doc
+    closing = None
+    for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if doc[i].is_quote:
+            closing = i
+            break
+        if qd.in_quotes(doc[i].idx):
+            return None
+    if closing is None:
+        return None
+    first = next((t.i for t in doc[closing + 1 : cue.i] if not t.is_punct), None)
+    if first is None:
+        return None
+    mention = qd.resolver.by_token.get(first)
+    if mention is None or mention.kind != "person" or mention.token_start != first:
+        return None
+    return Speaker(mention.name, doc[first : mention.token_end].text, 0.75)
+
+
+def _opens_paragraph(qd: QuoteDoc, position: int) -> bool:
+    """Whether only quotation marks stand between its paragraph's start and ``position``."""
+    p_start, _ = qd.paragraph_span(position)
+    return not qd.text[p_start:position].strip(" \"'\u201c\u00ab`")
+
+
+def _introduced(qd: QuoteDoc, start: int, here: int) -> Reading:
+    """A quotation that opens its paragraph after one ending in a cue and a colon
+    ("The Times reports:" / "“…”"): the words of that cue's speaker."""
+    if not 0 < here < len(qd.paragraphs):
+        return Reading(None, None, "cue")
+    prev_start, prev_end = qd.paragraphs[here - 1]
+    if not _opens_paragraph(qd, start) or not qd.text[
+        prev_start:prev_end
+    ].rstrip().endswith(":"):
+        return Reading(None, None, "cue")
+    last = qd.doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+    if last is None:
+        return Reading(None, None, "cue")
+    sentence = qd.sentence(last[0])
+    cues = [
+        t
+        for t in sentence
+        if prev_start <= t.idx < prev_end
+        and t.lemma_.lower() in qd.cues.speech
+        and t.pos_ == "VERB"
+    ]
+    for cue in reversed(cues):
+        speaker = cue_speaker(qd, cue)
+        if speaker is not None:
+            return Reading(speaker, cue, "cue")
+    return Reading(None, None, "cue")
 
 
 def continuation(qd: QuoteDoc, start: int, last_speaker: str | None, last_start: int) -> Reading:
@@ -199,8 +283,16 @@ def continuation(qd: QuoteDoc, start: int, last_speaker: str | None, last_start:
     paragraph or the one before, else of the person last named there."""
     resolver = qd.resolver
     here = qd.paragraph_index(start)
+    introduced = _introduced(qd, start, here)
+    if introduced.speaker is not None:
+        return introduced
     if last_speaker and qd.paragraph_index(last_start) >= here - 1:
-        if last_speaker in resolver.people or qd.paragraph_index(last_start) == here:
+        if (
+            last_speaker in resolver.people
+            or qd.paragraph_index(last_start) == here
+            or _opens_paragraph(qd, last_start)
+        ):
+            # The same person, or whoever's quotation filled the paragraph before.
             return Reading(Speaker(last_speaker, "", 0.6), None, "continuation")
     # An interview: the interviewee speaks on between the interviewer's questions.
     for position, name in reversed(qd.last_spoke[-8:]):
