@@ -1,5 +1,6 @@
 """Fixtures for the record tests: articles written by hand for these tests, saved
-into a real SQLite store and read back, as the record functions meet them."""
+into a real store and read back, as the record functions meet them: on SQLite, and on
+PostgreSQL where DRAGOMAN_TEST_POSTGRES_URL is set (``store_url``, tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,11 @@ def person(name: str, party: str) -> Actor:
 
 
 @pytest.fixture
-def stored(tmp_path: Path) -> Stored:
-    """Save records into a fresh SQLite file and give back what the store returns."""
+def stored(store_url: Path | str) -> Stored:
+    """Save records into a fresh store and give back what the store returns."""
 
     def save_and_read(records: Sequence[ArticleRecord]) -> list[ArticleRecord]:
-        with Store.open(tmp_path / "record.db") as store:
+        with Store.open(store_url) as store:
             for record in records:
                 assert store.save(record) is True
             return list(store.records())

@@ -1,4 +1,6 @@
-"""Fixtures for the store tests: a fresh SQLite file per test and full records."""
+"""Fixtures for the store tests: a fresh store per test on each backend (SQLite, and
+PostgreSQL where DRAGOMAN_TEST_POSTGRES_URL is set; see tests/conftest.py), an SQLite
+file for what only SQLite has (a file, WAL, FTS5), and full records."""
 
 from __future__ import annotations
 
@@ -24,13 +26,67 @@ MakeRecord = Callable[..., ArticleRecord]
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """An SQLite file (not yet created), for the tests of what only SQLite has."""
     return tmp_path / "dragoman.db"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(store_url: Path | str) -> Iterator[Store]:
+    """A fresh store on each backend."""
+    with Store.open(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def sqlite_store(db_path: Path) -> Iterator[Store]:
+    """A fresh store in an SQLite file."""
     with Store.open(db_path) as opened:
         yield opened
+
+
+#: The message of the test trigger.
+REFUSED = "refused by test trigger"
+Refuse = Callable[..., Callable[[], None]]
+
+
+@pytest.fixture
+def refuse(store: Store) -> Iterator[Refuse]:
+    """``refuse(table, when)`` makes the database itself refuse the inserts into
+    ``table`` of the rows where ``when`` holds (a trigger, written as each backend
+    writes one), so that the error comes from the driver; it returns the undo, which
+    also runs after the test (a PostgreSQL store outlives it: tests/conftest.py)."""
+    installed: list[str] = []
+    sqlite = store.engine.dialect.name == "sqlite"
+
+    def undo() -> None:
+        while installed:
+            table = installed.pop()
+            on = "" if sqlite else f" ON {table}"
+            with store.engine.begin() as connection:
+                connection.exec_driver_sql(f"DROP TRIGGER refuse{on}")
+
+    def install(table: str, when: str = "TRUE") -> Callable[[], None]:
+        if sqlite:
+            statements = [
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {table} WHEN {when} "
+                f"BEGIN SELECT RAISE(ABORT, '{REFUSED}'); END"
+            ]
+        else:
+            statements = [
+                "CREATE OR REPLACE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
+                f"BEGIN RAISE EXCEPTION '{REFUSED}' "
+                "USING ERRCODE = 'integrity_constraint_violation'; END $$",
+                f"CREATE TRIGGER refuse BEFORE INSERT ON {table} FOR EACH ROW WHEN ({when}) "
+                "EXECUTE FUNCTION refuse()",
+            ]
+        with store.engine.begin() as connection:
+            for statement in statements:
+                connection.exec_driver_sql(statement)
+        installed.append(table)
+        return undo
+
+    yield install
+    undo()
 
 
 def full_record(

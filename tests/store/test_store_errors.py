@@ -14,6 +14,7 @@ from dragoman.store import Store
 from dragoman.store.engine import display_name
 
 MakeRecord = Callable[..., ArticleRecord]
+Refuse = Callable[..., Callable[[], None]]
 
 
 @pytest.mark.parametrize(
@@ -57,20 +58,18 @@ def test_display_name_masks_only_the_password(target: str, shown: str) -> None:
 
 
 def test_a_database_error_is_one_line_without_sql_or_the_report(
-    store: Store, make_record: MakeRecord
+    store: Store, make_record: MakeRecord, refuse: Refuse
 ) -> None:
     # The database itself refuses the record (a trigger), so the error comes from the
     # driver, with the statement and the parameters (the body) in SQLAlchemy's text.
-    with store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "CREATE TRIGGER refuse BEFORE INSERT ON articles "
-            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
-        )
+    refuse("articles")
     record = make_record(body="A confidential report body that must not be echoed.")
     with pytest.raises(StoreError) as info:
         store.save(record)
     message = str(info.value)
+    error = {"sqlite": "IntegrityError", "postgresql": "IntegrityConstraintViolation"}
     assert message == (
         f"[D300] {record.article.source}: cannot save article {record.article.id}: "
-        "IntegrityError: refused by test trigger"
+        f"{error[store.engine.dialect.name]}: refused by test trigger"
     )
+    assert not store.has(record.article.id)

@@ -154,9 +154,9 @@ def test_the_cells_are_the_latest_of_the_position_table(
 
 
 def test_the_migration_fills_the_summaries_as_the_store_keeps_them(
-    db_path: Path, make_record: MakeRecord
+    store_url: Path | str, make_record: MakeRecord
 ) -> None:
-    with Store.open(db_path) as store:
+    with Store.open(store_url) as store:
         for record in _more(make_record):
             store.save(record)
         kept = (_cells(store), _sides(store))
@@ -164,6 +164,7 @@ def test_the_migration_fills_the_summaries_as_the_store_keeps_them(
             config = migrate.alembic_config(connection)
             command.downgrade(config, "0001")
             command.upgrade(config, "head")
+            connection.commit()
         filled = (_cells(store), _sides(store))
         assert {c[:3] + c[4:] for c in filled[0]} == {c[:3] + c[4:] for c in kept[0]}
         assert filled[1] == kept[1]
@@ -178,15 +179,37 @@ def test_full_text_search_follows_saves_and_corrections(
     record = make_record()
     store.save(record)
     store.save(record)  # idempotent: not indexed twice
-    with store.engine.connect() as connection:
+    assert [r["text"] for r in store.search_quotes("istanbul", 10)] == [record.quotes[0].text]
+    assert len(store.search_articles("istanbul", 10)) == 1
+    quote_id = _ids(store, "quotes")[0]
+    assert store.search_quotes("Peskov", 10) == []
+    store.review("quotes", quote_id, "correct", "ana", {"speaker": "Dmitry Peskov"})
+    found = store.search_quotes("Peskov", 10)
+    assert [(r["id"], r["speaker"], r["review"]) for r in found] == [
+        (quote_id, "Dmitry Peskov", "corrected")
+    ]
+    # The machine's words no longer find it (the name it had is not the speaker's).
+    assert [r["id"] for r in store.search_quotes("Vladimir", 10)] == []
+    store.review("quotes", quote_id, "correct", "ana", {"text": "Talks in Geneva ended"})
+    assert [r["id"] for r in store.search_quotes("Geneva", 10)] == [quote_id]
+    assert [r["id"] for r in store.search_quotes("Istanbul", 10)] == []
+
+
+def test_fts5_tables_follow_saves_and_corrections(
+    sqlite_store: Store, make_record: MakeRecord
+) -> None:
+    record = make_record()
+    sqlite_store.save(record)
+    sqlite_store.save(record)  # idempotent: not indexed twice
+    with sqlite_store.engine.connect() as connection:
         count = connection.execute(
             text("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'istanbul'")
         )
         assert count.scalar_one() == 1
         assert connection.execute(text("SELECT count(*) FROM articles_fts")).scalar_one() == 1
-    quote_id = _ids(store, "quotes")[0]
-    store.review("quotes", quote_id, "correct", "ana", {"speaker": "Dmitry Peskov"})
-    with store.engine.connect() as connection:
+    quote_id = _ids(sqlite_store, "quotes")[0]
+    sqlite_store.review("quotes", quote_id, "correct", "ana", {"speaker": "Dmitry Peskov"})
+    with sqlite_store.engine.connect() as connection:
         hit = connection.execute(
             text("SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH 'speaker: peskov'")
         )

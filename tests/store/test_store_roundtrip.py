@@ -107,8 +107,8 @@ def test_default_file_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     assert (tmp_path / "dragoman.db").is_file()
 
 
-def test_sqlite_uses_wal_and_foreign_keys(store: Store) -> None:
-    with store.engine.connect() as connection:
+def test_sqlite_uses_wal_and_foreign_keys(sqlite_store: Store) -> None:
+    with sqlite_store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 

@@ -16,6 +16,7 @@ from dragoman.store import Store
 from dragoman.store.schema import CHILD_TABLES, articles, quotes
 
 MakeRecord = Callable[..., ArticleRecord]
+Refuse = Callable[..., Callable[[], None]]
 
 
 def row_counts(store: Store) -> dict[str, int]:
@@ -85,14 +86,12 @@ def test_values_of_the_wrong_type_are_refused(
     assert not store.has(record.article.id)
 
 
-def test_a_failure_midway_rolls_back_everything(store: Store, make_record: MakeRecord) -> None:
+def test_a_failure_midway_rolls_back_everything(
+    store: Store, make_record: MakeRecord, refuse: Refuse
+) -> None:
     # A trigger makes the database itself refuse the second quote, after the article,
     # the actors and the first quote have been written inside the transaction.
-    with store.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "CREATE TRIGGER refuse BEFORE INSERT ON quotes WHEN NEW.kind = 'mixed' "
-            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END"
-        )
+    allow = refuse("quotes", when="NEW.kind = 'mixed'")
     record = make_record(source="reports/midway.txt")
     with pytest.raises(StoreError) as info:
         store.save(record)
@@ -104,8 +103,7 @@ def test_a_failure_midway_rolls_back_everything(store: Store, make_record: MakeR
     other.quotes = [q for q in other.quotes if q.kind != "mixed"]
     assert store.save(other) is True
 
-    with store.engine.begin() as connection:
-        connection.exec_driver_sql("DROP TRIGGER refuse")
+    allow()
     assert store.save(record) is True
     assert store.load(record.article.id) == record
 

@@ -2,7 +2,12 @@
 real server with a real browser (headless Chromium) shared by the browser tests.
 
 The corpus is ingested once per session (examples/ plus one hostile report written
-here); tests that write get their own copy of the database file.
+here) on each backend: into an SQLite file, and into a schema of the session's
+PostgreSQL database where DRAGOMAN_TEST_POSTGRES_URL is set (tests/conftest.py), so
+that the in-process tests (``corpus``, ``db_copy``, ``reader``, ``client``) run on
+both. Tests that write get their own copy. The browser tests run on SQLite only
+(``corpus_db``, ``server_db``): what a person sees does not depend on the backend, and
+the in-process tests read the same pages as JSON on both.
 """
 
 # ruff: noqa: E501  (the hostile report's lines are long on purpose)
@@ -87,25 +92,51 @@ class Client:
         return self.request("POST", url, **kwargs)
 
 
+def _ingest(target: Path | str, reports: Path) -> None:
+    result = api.ingest_paths([EXAMPLES, reports], target)
+    assert result.ok, result.failed
+    assert result.added == 15
+
+
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """examples/ and the hostile report, ingested through the real pipeline."""
+    """examples/ and the hostile report, ingested through the real pipeline (SQLite)."""
     folder = tmp_path_factory.mktemp("corpus")
     hostile = folder / "reports" / "hostile.md"
     hostile.parent.mkdir()
     hostile.write_text(HOSTILE_MD, encoding="utf-8")
     db = folder / "corpus.db"
-    result = api.ingest_paths([EXAMPLES, hostile.parent], db)
-    assert result.ok, result.failed
-    assert result.added == 15
+    _ingest(db, hostile.parent)
     return db
 
 
+#: The schema of the session's PostgreSQL database that holds the corpus.
+CORPUS_SCHEMA = "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_pg(corpus_db: Path, postgres: Any) -> str:
+    """The same reports (the same files) ingested into PostgreSQL; the store's URL."""
+    _ingest(postgres.fresh(CORPUS_SCHEMA), corpus_db.parent / "reports")
+    return str(postgres.url(CORPUS_SCHEMA))
+
+
 @pytest.fixture
-def db_copy(corpus_db: Path, tmp_path: Path) -> Path:
-    """A copy of the corpus database that a test may write to."""
+def corpus(backend: str, request: pytest.FixtureRequest) -> Path | str:
+    """The corpus on each backend, read-only: a file path or a URL."""
+    if backend == "postgresql":
+        return str(request.getfixturevalue("corpus_pg"))
+    return Path(request.getfixturevalue("corpus_db"))
+
+
+@pytest.fixture
+def db_copy(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> Path | str:
+    """A copy of the corpus that a test may write to, on each backend."""
+    if backend == "postgresql":
+        request.getfixturevalue("corpus_pg")
+        return str(request.getfixturevalue("postgres").copy(CORPUS_SCHEMA))
     target = tmp_path / "copy.db"
-    shutil.copy(corpus_db, target)
+    shutil.copy(request.getfixturevalue("corpus_db"), target)
     return target
 
 
@@ -116,7 +147,7 @@ MakeClient = Callable[..., Client]
 def make_client() -> Iterator[MakeClient]:
     apps: list[Any] = []
 
-    def make(db: Path, token: str | None = None) -> Client:
+    def make(db: Path | str, token: str | None = None) -> Client:
         app = create_app(api.open_store(db, must_exist=True), token=token)
         apps.append(app)
         return Client(app)
@@ -127,16 +158,16 @@ def make_client() -> Iterator[MakeClient]:
 
 
 @pytest.fixture
-def client(db_copy: Path, make_client: MakeClient) -> Client:
+def client(db_copy: Path | str, make_client: MakeClient) -> Client:
     """The app over a copy of the corpus, with review enabled (token TOKEN)."""
     return make_client(db_copy, token=TOKEN)
 
 
 @pytest.fixture
-def reader(corpus_db: Path, make_client: MakeClient, monkeypatch: pytest.MonkeyPatch) -> Client:
+def reader(corpus: Path | str, make_client: MakeClient, monkeypatch: pytest.MonkeyPatch) -> Client:
     """The app over the corpus, read-only (no token)."""
     monkeypatch.delenv("DRAGOMAN_TOKEN", raising=False)
-    return make_client(corpus_db)
+    return make_client(corpus)
 
 
 # -- a real server and a real browser ------------------------------------------------

@@ -1,5 +1,6 @@
 """The web app in-process: every page as JSON, one error shape, reviews and tokens,
-search, and the corrected values reaching the record."""
+search, and the corrected values reaching the record; on each backend (the corpus and
+its copies: tests/web/conftest.py)."""
 
 from __future__ import annotations
 
@@ -61,10 +62,10 @@ def test_the_overview_holds_the_parties_and_the_matrix(reader: Client) -> None:
 
 
 def test_the_matrix_is_the_latest_stance_of_the_position_table(
-    reader: Client, corpus_db: Path
+    reader: Client, corpus: Path | str
 ) -> None:
     matrix = reader.get("/api/matrix").json()
-    for state in api.positions(corpus_db):
+    for state in api.positions(corpus):
         cell = next(r for r in matrix["rows"] if r["issue"] == state.issue)["cells"][state.party]
         if state.subject is None and not cell["subjects"]:
             assert (cell["stance"], cell["date"]) == (state.stance, str(state.date))
@@ -156,7 +157,9 @@ def test_a_wrong_token_is_refused(client: Client) -> None:
     assert client.get("/api/review").json()["corrections"] == []
 
 
-def test_a_correction_is_kept_beside_the_machine_output(client: Client, db_copy: Path) -> None:
+def test_a_correction_is_kept_beside_the_machine_output(
+    client: Client, db_copy: Path | str
+) -> None:
     quote = _first_quote(client)
     response = client.post(
         f"/api/review/quotes/{quote['id']}",
@@ -198,7 +201,9 @@ def test_a_correction_is_kept_beside_the_machine_output(client: Client, db_copy:
     assert again.status_code == 400
 
 
-def test_rejecting_the_latest_position_changes_the_matrix(client: Client, db_copy: Path) -> None:
+def test_rejecting_the_latest_position_changes_the_matrix(
+    client: Client, db_copy: Path | str
+) -> None:
     cell = next(r for r in client.get("/api/matrix").json()["rows"] if r["issue"] == "neutrality")
     latest = cell["cells"]["Ukraine"]
     response = client.post(
@@ -297,9 +302,11 @@ def test_segments_split_overlapping_highlights() -> None:
     ]  # fmt: skip
 
 
-def test_timeline_and_judgements_of_each_side(tmp_path: Path, make_client: MakeClient) -> None:
+def test_timeline_and_judgements_of_each_side(
+    store_url: Path | str, make_client: MakeClient
+) -> None:
     """Events and assessments (the example corpus has none yet) on hand-made records."""
-    db = tmp_path / "small.db"
+    db = store_url
     body = "Russia and Ukraine met in Istanbul. Medinsky said the talks were constructive."
     with Store.open(db) as store:
         for day, source in ((dt.date(2022, 3, 29), "a.txt"), (dt.date(2022, 3, 30), "b.txt")):

@@ -1,6 +1,6 @@
 """The review workflow in-process: the matrix as of a day and of checked reports agrees
 with the CLI's record, certainty on every cell, the queue, additions, and a refused
-token that keeps the form."""
+token that keeps the form. On each backend (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def test_the_matrix_as_of_a_day_is_the_positions_command_until_it(
-    tmp_path: Path, make_client: MakeClient
+    store_url: Path | str, make_client: MakeClient
 ) -> None:
-    db = tmp_path / "until.db"
+    db = store_url
     _store(db, _corpus())
     client = make_client(db, token=TOKEN)
     for day in ("2022-03-01", "2022-03-10", "2022-04-30"):
@@ -34,9 +34,9 @@ def test_the_matrix_as_of_a_day_is_the_positions_command_until_it(
 
 
 def test_the_matrix_of_checked_reports_and_its_certainty(
-    tmp_path: Path, make_client: MakeClient
+    store_url: Path | str, make_client: MakeClient
 ) -> None:
-    db = tmp_path / "checked.db"
+    db = store_url
     _store(db, _corpus())
     client = make_client(db, token=TOKEN)
     assert client.get("/api/matrix?reviewed=1").json()["rows"] == []

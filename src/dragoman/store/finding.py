@@ -14,7 +14,7 @@ from sqlalchemy import Connection, String, cast, func, literal_column, select
 
 from dragoman.store import queries as q
 from dragoman.store.pages import parties, search_articles, search_quotes
-from dragoman.store.schema import actors, articles
+from dragoman.store.schema import actors
 
 #: Search totals are counted up to ``cap``, by default as many as a search ranks
 #: (queries.RANK_WINDOW): a total of ``cap`` means "at least as many".
@@ -51,26 +51,13 @@ def search_article_page(
     offset = (page - 1) * size
     rows = search_articles(connection, words, sf, offset + size)[offset:]
     terms = q.search_terms(words)
-    if terms and q.has_fts(connection):
+    if terms and sf == q.SearchFilters() and q.has_fts(connection):
+        # Words alone: the full-text index alone answers.
         match = literal_column("articles_fts").op("MATCH")(q.fts_query(terms))
-        if sf == q.SearchFilters():  # words alone: the full-text index alone answers
-            alone = select(q.articles_fts.c.article_id).where(match)
-            return rows, _counted(connection, alone, cap)
-        query = (
-            select(articles.c.id)
-            .select_from(q.articles_fts)
-            .join(articles, articles.c.id == q.articles_fts.c.article_id)
-            .where(match)
-        )
-    else:
-        query = select(articles.c.id).where(
-            *q.has_words(connection, [articles.c.body, articles.c.title], terms)
-        )
+        alone = select(q.articles_fts.c.article_id).where(match)
+        return rows, _counted(connection, alone, cap)
+    query = q.article_matches(connection, terms)
     return rows, _counted(connection, q.filter_articles(query, sf), cap)
-
-
-def _like(term: str) -> str:
-    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _counted(connection: Connection, query: Any, cap: int) -> int:

@@ -1,7 +1,9 @@
 """Read-only questions asked of the store: the summary and the quote finder.
 
 Written with SQLAlchemy Core expressions only, so every value is a bound parameter and
-the SQL is the same on SQLite and PostgreSQL.
+the SQL is the same on SQLite and PostgreSQL, but for the full-text index each has:
+FTS5 tables on SQLite, columns of words with GIN indexes on PostgreSQL
+(:mod:`dragoman.store.textsearch`), which find the same rows.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sqlalchemy import (
     union,
 )
 
+from dragoman.store import textsearch
 from dragoman.store.codec import column as column_of
 from dragoman.store.schema import CHILD_TABLES, actors, articles, positions, quotes
 
@@ -142,6 +145,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 quotes_fts = table("quotes_fts", column("rowid"), column("text"), column("speaker"))
 articles_fts = table("articles_fts", column("article_id"), column("title"), column("body"))
+#: The quotes as reviewed (migration 0005): on PostgreSQL, reviewed quotes are searched
+#: on these words.
+reviewed_quotes = table("reviewed_quotes", column("id"), column("text"), column("speaker"))
 
 
 def search_terms(q: str | None) -> list[str]:
@@ -198,7 +204,8 @@ def search_quotes(
     ``snippet`` (matched words between :data:`HIT_START`/:data:`HIT_END`).
 
     ``exclude`` leaves rows out and ``only`` keeps only those rows (the web app reads
-    the reviewed quotes apart); ``use_filters=False`` ignores the filters.
+    the reviewed quotes apart: their words are matched as reviewed, as the full-text
+    index holds them); ``use_filters=False`` ignores the filters.
     """
     terms = search_terms(q)
     when = item_day(quotes)
@@ -210,21 +217,11 @@ def search_quotes(
         articles.c.outlet,
         articles.c.url,
     ]
-    fts = bool(terms) and has_fts(connection)
-    if fts:
-        match = literal_column("quotes_fts").op("MATCH")(fts_query(terms))
-        score = func.bm25(literal_column("quotes_fts"))
-        query = (
-            select(*columns, score.label("rank"))
-            .select_from(quotes_fts)
-            .join(quotes, quotes.c.id == quotes_fts.c.rowid)
-            .join(articles, articles.c.id == quotes.c.article_id)
-            .where(match)
-            .order_by(quotes_fts.c.rowid.desc())
-        )
-    else:
+    query = _ranked_quotes(connection, columns, terms, reviewed=only is not None)
+    ranked = query is not None
+    if query is None:
         query = select(*columns).join(articles, quotes.c.article_id == articles.c.id)
-        # PostgreSQL, or a database without FTS5: the fields FTS5 indexes.
+        # A database without a full-text index: the fields FTS5 indexes.
         query = query.where(*has_words(connection, [quotes.c.text, quotes.c.speaker], terms))
         query = query.order_by(when.desc().nulls_last(), quotes.c.id.desc())
     if use_filters:
@@ -240,15 +237,48 @@ def search_quotes(
     rows = [
         dict(row)
         for row in connection.execute(
-            query.limit(max(limit, RANK_WINDOW) if fts else limit)
+            query.limit(max(limit, RANK_WINDOW) if ranked else limit)
         ).mappings()
     ]
-    if fts:
+    if ranked:
         rows = sorted(rows, key=lambda r: (r["rank"], -r["id"]))[:limit]
     for row in rows:
         row["snippet"] = make_snippet(row["text"], terms)
         row.setdefault("rank", None)
     return rows
+
+
+def _ranked_quotes(
+    connection: Connection, columns: list[Any], terms: list[str], *, reviewed: bool
+) -> Any:
+    """The quotes that hold every term through the full-text index, newest stored first
+    and with their ``rank``; ``None`` without terms or without an index. ``reviewed``
+    (PostgreSQL): match the words of the quotes as reviewed (the view
+    ``reviewed_quotes``), which on SQLite the review writes into FTS5."""
+    if not terms:
+        return None
+    if has_fts(connection):
+        match = literal_column("quotes_fts").op("MATCH")(fts_query(terms))
+        score = func.bm25(literal_column("quotes_fts"))
+        return (
+            select(*columns, score.label("rank"))
+            .select_from(quotes_fts)
+            .join(quotes, quotes.c.id == quotes_fts.c.rowid)
+            .join(articles, articles.c.id == quotes.c.article_id)
+            .where(match)
+            .order_by(quotes_fts.c.rowid.desc())
+        )
+    if not textsearch.available(connection):
+        return None
+    words = textsearch.stored_words(quotes)
+    if reviewed:
+        words = textsearch.words_of(reviewed_quotes.c.text, reviewed_quotes.c.speaker)
+    query = select(*columns, textsearch.rank(words, terms).label("rank")).join(
+        articles, articles.c.id == quotes.c.article_id
+    )
+    if reviewed:
+        query = query.join(reviewed_quotes, reviewed_quotes.c.id == quotes.c.id)
+    return query.where(textsearch.matches(words, terms)).order_by(quotes.c.id.desc())
 
 
 def filter_quotes(query: Any, filters: SearchFilters, when: Any) -> Any:
@@ -283,19 +313,10 @@ def search_articles(
     without words), each with a ``snippet``."""
     terms = search_terms(q)
     fields_ = [articles.c[name] for name in ("id", "source", "url", "outlet", "published", "title")]
-    fts = bool(terms) and has_fts(connection)
-    if fts:
-        match = literal_column("articles_fts").op("MATCH")(fts_query(terms))
-        score = func.bm25(literal_column("articles_fts"))
-        query = (
-            select(*fields_, score.label("rank"))
-            .select_from(articles_fts)
-            .join(articles, articles.c.id == articles_fts.c.article_id)
-            .where(match)
-            .order_by(literal_column("articles_fts.rowid").desc())
-        )
-    else:
-        query = select(*fields_, articles.c.body).where(
+    query = _ranked_articles(connection, fields_, terms)
+    ranked = query is not None
+    if query is None:
+        query = select(*fields_).where(
             *has_words(connection, [articles.c.body, articles.c.title], terms)
         )
         query = query.order_by(articles.c.published.desc().nulls_last(), articles.c.id)
@@ -303,24 +324,65 @@ def search_articles(
     rows = [
         dict(row)
         for row in connection.execute(
-            query.limit(max(limit, RANK_WINDOW) if fts else limit)
+            query.limit(max(limit, RANK_WINDOW) if ranked else limit)
         ).mappings()
     ]
-    if fts:
+    if ranked:
         rows = sorted(rows, key=lambda r: (r["rank"], r["id"]))[:limit]
-        bodies = dict(
-            connection.execute(
-                select(articles.c.id, articles.c.body).where(
-                    articles.c.id.in_([r["id"] for r in rows])
-                )
-            ).all()
-        )
-        for row in rows:
-            row["body"] = bodies.get(row["id"], "")
+    # The bodies of the shown rows only (a ranked search reads up to RANK_WINDOW rows).
+    bodies = dict(
+        connection.execute(
+            select(articles.c.id, articles.c.body).where(articles.c.id.in_([r["id"] for r in rows]))
+        ).all()
+    )
     for row in rows:
-        row["snippet"] = make_snippet(row.pop("body"), terms)
+        row["snippet"] = make_snippet(bodies.get(row["id"], ""), terms)
         row.setdefault("rank", None)
     return rows
+
+
+def _ranked_articles(connection: Connection, fields_: list[Any], terms: list[str]) -> Any:
+    """The articles that hold every term through the full-text index, newest stored
+    first and with their ``rank``; ``None`` without terms or without an index."""
+    if not terms:
+        return None
+    if has_fts(connection):
+        match = literal_column("articles_fts").op("MATCH")(fts_query(terms))
+        score = func.bm25(literal_column("articles_fts"))
+        return (
+            select(*fields_, score.label("rank"))
+            .select_from(articles_fts)
+            .join(articles, articles.c.id == articles_fts.c.article_id)
+            .where(match)
+            .order_by(literal_column("articles_fts.rowid").desc())
+        )
+    if not textsearch.available(connection):
+        return None
+    words = textsearch.stored_words(articles)
+    return (
+        select(*fields_, textsearch.rank(words, terms).label("rank"))
+        .where(textsearch.matches(words, terms))
+        .order_by(articles.c.ingested_at.desc(), articles.c.id.desc())
+    )
+
+
+def article_matches(connection: Connection, terms: list[str]) -> Any:
+    """``select(articles.c.id)`` of the articles that hold every term (all of them
+    without terms), for counting a search's matches."""
+    if terms and has_fts(connection):
+        match = literal_column("articles_fts").op("MATCH")(fts_query(terms))
+        return (
+            select(articles.c.id)
+            .select_from(articles_fts)
+            .join(articles, articles.c.id == articles_fts.c.article_id)
+            .where(match)
+        )
+    if terms and textsearch.available(connection):
+        words = textsearch.stored_words(articles)
+        return select(articles.c.id).where(textsearch.matches(words, terms))
+    return select(articles.c.id).where(
+        *has_words(connection, [articles.c.body, articles.c.title], terms)
+    )
 
 
 def filter_articles(query: Any, filters: SearchFilters) -> Any:
@@ -363,20 +425,10 @@ def _like(term: str) -> str:
 def has_words(
     connection: Connection, columns: list[Any], terms: list[str]
 ) -> list[ColumnElement[bool]]:
-    """Conditions that every term is in one of ``columns``, read as FTS5 reads them
-    where it is missing: on PostgreSQL whole words (``\\m…\\M``, case-insensitive), the
-    last term also as a prefix, so that both backends find the same rows; elsewhere a
-    substring (LIKE). Terms are letters and digits only (:func:`search_terms`)."""
-    conditions: list[ColumnElement[bool]] = []
-    for index, term in enumerate(terms):
-        if connection.dialect.name == "postgresql":
-            end = "" if index == len(terms) - 1 else "\\M"
-            pattern = f"\\m{term}{end}"
-            conditions.append(or_(*(c.op("~*")(pattern) for c in columns)))
-        else:
-            like = f"%{_like(term)}%"
-            conditions.append(or_(*(c.ilike(like, escape="\\") for c in columns)))
-    return conditions
+    """Conditions that every term is in one of ``columns`` (a substring, LIKE), for a
+    database without a full-text index. Terms are letters and digits only
+    (:func:`search_terms`)."""
+    return [or_(*(c.ilike(f"%{_like(term)}%", escape="\\") for c in columns)) for term in terms]
 
 
 def make_snippet(text_: str, terms: list[str], words: int = SNIPPET_WORDS) -> str:

@@ -226,6 +226,11 @@ assessment_sides = Table(
 #: Full-text tables (SQLite FTS5, created by migration 0002 on SQLite only, kept in step
 #: by triggers). They are not SQLAlchemy tables: schema comparisons leave them out.
 SEARCH_TABLES: tuple[str, ...] = ("quotes_fts", "articles_fts")
+#: The full-text columns and their GIN indexes of ``quotes`` and ``articles`` (created
+#: by migration 0006 on PostgreSQL only; see dragoman.store.textsearch): left out of
+#: schema comparisons like the FTS5 tables.
+SEARCH_COLUMNS: tuple[str, ...] = ("search_words",)
+SEARCH_INDEXES: tuple[str, ...] = ("ix_quotes_search", "ix_articles_search")
 
 
 def is_search_table(name: str | None) -> bool:
@@ -233,6 +238,19 @@ def is_search_table(name: str | None) -> bool:
     if not name:
         return False
     return any(name == t or name.startswith(t + "_") for t in SEARCH_TABLES)
+
+
+def include_in_comparison(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Alembic's ``include_name`` hook: leave out the full-text structures each backend
+    builds by hand (FTS5 tables on SQLite; columns of words and their GIN indexes on
+    PostgreSQL), which the metadata cannot describe for one backend without the other."""
+    if type_ == "table":
+        return not is_search_table(name)
+    if type_ == "index":
+        return name not in SEARCH_INDEXES
+    if type_ == "column":
+        return name not in SEARCH_COLUMNS
+    return True
 
 
 # The tables that hang off an article, in the order a record lists them.

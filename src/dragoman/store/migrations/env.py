@@ -13,15 +13,16 @@ from alembic import context
 from sqlalchemy import Connection
 
 from dragoman.store.engine import DEFAULT_PATH, make_engine
-from dragoman.store.schema import is_search_table, metadata
+from dragoman.store.schema import include_in_comparison, metadata
 
 config = context.config
 
 
-def include_name(name: str | None, type_: str, _parents: object) -> bool:
-    """Leave the FTS5 tables (and their shadow tables) out of autogenerate: SQLAlchemy
-    cannot describe virtual tables, and migration 0002 creates them by hand."""
-    return not (type_ == "table" and is_search_table(name))
+def include_name(name: str | None, type_: str, parents: object) -> bool:
+    """Leave the full-text structures out of autogenerate: the FTS5 tables (and their
+    shadow tables) of migration 0002, which SQLAlchemy cannot describe, and the columns
+    of words and their GIN indexes of migration 0006, which exist on PostgreSQL only."""
+    return include_in_comparison(name, type_, parents)
 
 
 def _run(connection: Connection) -> None:
