@@ -3,10 +3,18 @@ showed, on sentences written for these tests."""
 
 from __future__ import annotations
 
-import pytest
+import datetime as dt
 
-from dragoman.models import Quote
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from dragoman.models import Actor, Quote
 from dragoman.nlp.components.quotes.component import _last_before
+from dragoman.nlp.extensions import Mention, register_extensions
+from dragoman.nlp.gazetteer import load_gazetteer
+from dragoman.nlp.people import name_beside
+from dragoman.nlp.speakers import SpeakerResolver
 
 
 def _quote(text: str, speaker: str, start: int) -> Quote:
@@ -41,3 +49,78 @@ def test_a_surname_the_tagger_calls_a_common_noun_still_names_the_speaker(analyz
     by_words = {q.text.split()[0]: q.speaker for q in record.quotes}
     assert by_words.get("I") == surname
     assert by_words.get("Whether") == surname
+
+
+def _double_subject_doc() -> Doc:
+    # "Tarsonia 's negotiator Lev Tarasin told reporters ." as the small model reads
+    # it at times: the role noun and the name are two subjects of "told".
+    register_extensions()
+    words = ["Tarsonia", "'s", "negotiator", "Lev", "Tarasin", "told", "reporters", "."]
+    heads = [2, 0, 5, 4, 5, 5, 5, 5]
+    deps = ["poss", "case", "nsubj", "compound", "nsubj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "PART", "NOUN", "PROPN", "PROPN", "VERB", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc._.mentions = [
+        Mention(0, 8, 0, 1, "Tarsonia", "party"),
+        Mention(22, 33, 3, 5, "Lev Tarasin", "person"),
+    ]
+    doc._.actors = {
+        "Tarsonia": Actor("Tarsonia", "party"),
+        "Lev Tarasin": Actor("Lev Tarasin", "person", party="Tarsonia"),
+    }
+    doc._.quotes = []
+    return doc
+
+
+def test_a_name_read_as_a_second_subject_after_a_role_noun_is_the_speaker() -> None:
+    doc = _double_subject_doc()
+    resolver = SpeakerResolver(doc, load_gazetteer(), [])
+    speaker = resolver.resolve(doc[2])
+    assert speaker is not None and speaker.name == "Lev Tarasin"
+    # The name's own phrase still resolves to the person, and a subject noun with no
+    # name beside it stays what it was.
+    assert resolver.resolve(doc[4]).name == "Lev Tarasin"
+    assert name_beside(doc[4]) is None
+    assert name_beside(doc[6]) is None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("body", "speaker", "party"),
+    [
+        # An invented state and person, in the parse that reads two subjects.
+        (
+            "Tarsonia’s negotiator Lev Tarasin told state television on Monday that the "
+            "talks had been “businesslike”.",
+            "Lev Tarasin",
+            "Tarsonia",
+        ),
+        (
+            "Tarsonia’s negotiator Lev Tarasin told a news agency on Monday that both "
+            "delegations were making “real progress”.",
+            "Lev Tarasin",
+            "Tarsonia",
+        ),
+        # A known state's negotiator the data files do not know.
+        (
+            "Russia’s negotiator Anton Brisk said on Friday the talks were “useful”.",
+            "Anton Brisk",
+            "Russia",
+        ),
+        # The usual shape of the construction ("Iran's top negotiator ... said").
+        (
+            "Veloria's top negotiator Dariush Kamali said the talks were \"constructive\".",
+            "Dariush Kamali",
+            None,
+        ),
+    ],
+)
+def test_a_named_person_behind_a_party_s_name_speaks_not_the_party(
+    analyze, body, speaker, party
+) -> None:
+    record = analyze(body, dt.date(2025, 3, 3))
+    assert [q.speaker for q in record.quotes] == [speaker]
+    assert {a.actor for a in record.assessments} <= {speaker}
+    if party is not None:
+        people = {a.name: a for a in record.actors if a.kind == "person"}
+        assert people[speaker].party == party

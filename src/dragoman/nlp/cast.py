@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.models import Actor
 from dragoman.nlp.extensions import Mention
 from dragoman.nlp.gazetteer import Gazetteer
-from dragoman.nlp.local_parties import party_of_adjective
+from dragoman.nlp.parties import party_of_adjective
 
 ANONYMOUS = "anonymous"
 #: Head words of a role phrase that stands for a head of state or government.
@@ -63,6 +63,11 @@ class Cast:
             return str(actor.kind)
         entry = self.gazetteer.entries.get(name)
         return entry.kind if entry is not None else None
+
+    @staticmethod
+    def unnamed(name: str) -> bool:
+        """Whether a speaker's name stands for an unnamed source."""
+        return name == ANONYMOUS
 
     def party_of(self, name: str) -> str | None:
         """The party a person belongs to (None for a party itself, unless the

@@ -4,7 +4,8 @@ The parser or the gazetteer miss many names ("Sen. Bernie Sanders (I-Vt.)", name
 middle initials or "Jr."); :func:`name_from_phrase` builds one from the proper nouns at
 the head of a subject phrase, with the titles of ``lexicons/speakers.yaml`` stripped.
 :func:`genders` reads the gender the text gives a person (an honorific, a gendered
-role word) so that "he" and "she" find the right antecedent.
+role word) so that "he" and "she" find the right antecedent. :func:`name_beside`
+finds the name after a role noun that the parser did not attach to it.
 """
 
 from __future__ import annotations
@@ -98,3 +99,20 @@ def genders(doc: Doc, mentions: list[Mention]) -> dict[str, str]:
                 found[mention.name] = gender
                 break
     return found
+
+
+def name_beside(head: Token) -> Token | None:
+    """The name right after a subject noun that the parser read as a second subject
+    of the same verb rather than as its apposition ("Russia's negotiator Kirill
+    Dmitriev told ...": both "negotiator" and "Dmitriev" hang from "told"): the
+    first token of that name."""
+    after = head.right_edge.i + 1
+    if head.pos_ != "NOUN" or after >= len(head.doc) or head.head.i == head.i:
+        return None
+    first = head.doc[after]
+    root = first
+    while root.dep_ in ("compound", "flat") and root.head.i > root.i:
+        root = root.head
+    if root.pos_ != "PROPN" or root.dep_ != head.dep_ or root.head.i != head.head.i:
+        return None
+    return first

@@ -19,8 +19,8 @@ from dragoman.nlp.cast import ANONYMOUS, Cast
 from dragoman.nlp.extensions import Mention
 from dragoman.nlp.gazetteer import Gazetteer
 from dragoman.nlp.lexicon import load_lexicon
-from dragoman.nlp.local_parties import party_of_adjective
-from dragoman.nlp.people import gender_of_word, genders, name_from_phrase
+from dragoman.nlp.parties import own_party, party_of_adjective
+from dragoman.nlp.people import gender_of_word, genders, name_beside, name_from_phrase
 from dragoman.nlp.quotemarks import inside
 
 _WORDS = load_lexicon("speakers")
@@ -131,18 +131,23 @@ class SpeakerResolver:
         group = self._mention_in(near, None, head=token)
         if group is not None:
             return Speaker(group.name, text, 0.7)
-        if token.tag_ == "NNPS" and token.ent_type_ == "NORP":
+        group_name = own_party(token, proper=False, labels=("NORP",))
+        if token.tag_ == "NNPS" and group_name:
             # "Republicans said", "Fellow Democrats argued": a group no data file
             # names speaks under the name the report gives it.
-            return Speaker(token.text, text, 0.6)
+            return Speaker(group_name, text, 0.6)
         return None
 
     def _person_at_head(self, phrase: list[Token], head: Token) -> Mention | None:
         """The person a phrase names at its head, in an apposition to it or in the
         compound before it ("Kremlin spokesman Dmitry Peskov", "Craig Moffett, a
-        media analyst", "the head of the delegation, David Arakhamia")."""
+        media analyst", "the head of the delegation, David Arakhamia"), or right after
+        it as a second subject of the verb (:func:`~dragoman.nlp.people.name_beside`)."""
         near = {head.i}
         near.update(c.i for c in head.children if c.dep_ in ("appos", "compound"))
+        beside = name_beside(head)
+        if beside is not None:
+            near.add(beside.i)
         for i in sorted(near):
             mention = self.by_token.get(i)
             if mention is not None and mention.kind == "person":
@@ -244,14 +249,12 @@ class SpeakerResolver:
         return None
 
     def _organisation(self, token: Token) -> str | None:
-        """An organisation the parser found that the gazetteer does not know
-        ("the Center for Strategic and International Studies said")."""
-        if token.ent_type_ != "ORG" or token.i in self.by_token:
+        """An organisation the parser found that the gazetteer does not know speaks
+        under its own name (:func:`~dragoman.nlp.parties.own_party`): "the Center
+        for Strategic and International Studies said"."""
+        if token.i in self.by_token:
             return None
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end and ent.label_ == "ORG":
-                return ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-        return None
+        return own_party(token, proper=False, labels=("ORG",))
 
     def remember(self, position: int, name: str) -> None:
         """Record a resolved speaker, so later pronouns can refer to it."""

@@ -4,7 +4,7 @@ and parties, under one canonical name across spellings and metonyms.
 Names come from the gazetteer (known actors, the world's states and their variants,
 matched as phrases), from spaCy's PERSON entities and the names a title introduces
 ("spokesperson Esmaeil Baghaei", "Mr. Moffett"), and from places the text makes act
-that no data file knows (:mod:`dragoman.nlp.local_parties`). A surname alone is the
+that no data file knows (:mod:`dragoman.nlp.parties`). A surname alone is the
 person of that surname named most recently before it ("Hillary Clinton ... Bill
 Clinton ... Clinton" is Bill), so "Kremlin spokesman Dmitry Peskov ... Peskov" is one
 actor.
@@ -24,8 +24,8 @@ from spacy.tokens import Doc, Span, Token
 from dragoman.models import Actor
 from dragoman.nlp.extensions import Mention, register_extensions, text_of
 from dragoman.nlp.gazetteer import Entry, Gazetteer, fold, load_gazetteer
-from dragoman.nlp.local_parties import local_parties, party_of_adjective
-from dragoman.nlp.people import TITLES
+from dragoman.nlp.parties import local_parties, party_of_adjective
+from dragoman.nlp.people import TITLES, name_beside
 
 #: Head nouns that make a noun phrase a role ("spokesman", "chief negotiator").
 ROLE_WORDS = {
@@ -300,6 +300,12 @@ class ActorsComponent:
             role_head = head.head
             tokens = [t for t in role_head.subtree if t.i < name.start]
             return self._clean_phrase(tokens)
+        # "Russia's negotiator Kirill Dmitriev told": the parser made two subjects.
+        before = name.doc[name.start - 1] if name.start else None
+        if before is not None and before.lower_ in ROLE_WORDS:
+            beside = name_beside(before)
+            if beside is not None and beside.i == name.start:
+                return self._clean_phrase(before.subtree)
         return None
 
     def _clean_phrase(self, tokens: object) -> str | None:

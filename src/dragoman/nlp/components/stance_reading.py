@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from dragoman.nlp.extensions import words_of
 from dragoman.nlp.lexicon import load_lexicon
-from dragoman.nlp.sides import PartyFinder
+from dragoman.nlp.parties import PartyFinder
 
 #: Words for a plan or proposal: "the plan" refers to the plan named last.
 PLAN_WORDS = {"plan", "proposal", "initiative", "framework", "roadmap", "blueprint"}

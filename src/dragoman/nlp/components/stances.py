@@ -42,9 +42,9 @@ from dragoman.nlp.dating import date_item, placing_time, times_in
 from dragoman.nlp.extensions import register_extensions, text_of, words_of
 from dragoman.nlp.gazetteer import Gazetteer, load_gazetteer
 from dragoman.nlp.lexicon import load_lexicon
+from dragoman.nlp.parties import PartyFinder
 from dragoman.nlp.places import load_places
 from dragoman.nlp.polarity import negated
-from dragoman.nlp.sides import PartyFinder
 from dragoman.nlp.speakers import ANONYMOUS, SpeakerResolver
 from dragoman.vocabulary import STANCES
 
