@@ -429,7 +429,15 @@ def new_contradictions(
         return Source.of(kind, item_id, evidence, titles.get(evidence.article_id))
 
     found = []
-    for c in contradictions(_in_order(records.values()), window=window, **filters):
+    claims = _in_order(records.values())
+    found_in = contradictions(
+        claims,
+        party=filters.get("party"),
+        issue=filters.get("issue"),
+        actor=filters.get("actor"),
+        window=window,
+    )
+    for c in found_in:
         days = (c.first.evidence.published, c.second.evidence.published)
         if any(d is not None and d >= since for d in days):
             found.append((c, source(c.first.evidence), source(c.second.evidence)))

@@ -15,14 +15,23 @@ it was reported); a claim with neither cannot be placed in a window and is left 
 Each claim is paired with
 the nearest opposite claim of each other actor (not with every one of them), so a
 long run of reports gives one contradiction per disagreement, not their product.
+
+The records are read once, as they come. Claims are compared only within their group
+(the talks, or one party's stance on one issue and subject) and their window: a sweep
+in date order keeps the actors with an opposite claim in the window, and the nearest
+claim of each is found by bisection, so the work grows with the claims times the
+actors of a window, never with every pair of claims. ``limit`` gives only the first
+contradictions (a page), without ordering the rest.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable
+import heapq
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from dragoman.models import ArticleRecord, Dating, item_dating
@@ -39,6 +48,18 @@ OPPOSED_STANCES: frozenset[frozenset[str]] = frozenset(
     }
 )
 OPPOSED_POLARITIES = frozenset({"positive", "negative"})
+
+#: Each claim and the claims that oppose it.
+AGAINST_STANCE: dict[str, frozenset[str]] = {
+    stance: frozenset(
+        other for pair in OPPOSED_STANCES if stance in pair for other in pair - {stance}
+    )
+    for pair in OPPOSED_STANCES
+    for stance in pair
+}
+AGAINST_POLARITY: dict[str, frozenset[str]] = {
+    polarity: OPPOSED_POLARITIES - {polarity} for polarity in OPPOSED_POLARITIES
+}
 
 ABOUT_TALKS = "the state of the talks"
 
@@ -98,9 +119,10 @@ def contradictions(
     since: DateLike = None,
     until: DateLike = None,
     window: int = DEFAULT_WINDOW,
+    limit: int | None = None,
 ) -> list[Contradiction]:
     """Every contradiction among claims dated inside ``since``/``until``, earliest
-    first.
+    first (the first ``limit`` of them, when given).
 
     ``actor`` keeps contradictions it is a side of; ``party`` keeps positions of that
     party and assessments by it or its people; ``issue`` keeps positions on it (and so
@@ -109,129 +131,222 @@ def contradictions(
     filters = Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
     if window < 0:
         raise BadFilter(f"window: {window} is below zero; give a number of days")
-    records = list(records)
-    affiliations = Affiliations.of(records)
-    found: list[Contradiction] = []
-    if filters.issue is None:
-        found += _assessment_contradictions(records, filters, window, affiliations)
-    found += _position_contradictions(records, filters, window)
-    if filters.actor is not None:
-        who = filters.actor
-        found = [c for c in found if any(same_name(a, who) for a in c.between)]
-    found.sort(key=lambda c: (c.first.date, c.second.date, c.kind, c.about, c.between))
-    return found
-
-
-def _assessment_contradictions(
-    records: list[ArticleRecord], filters: Filters, window: int, affiliations: Affiliations
-) -> list[Contradiction]:
-    claims: list[Claim] = []
+    if limit is not None and limit < 0:
+        raise BadFilter(f"limit: {limit} is below zero; give a number of contradictions")
+    affiliations = Affiliations()
+    judged: list[Claim] = []
+    stances: dict[tuple[str, str, str | None], list[Claim]] = {}
     for record in records:
-        for assessment in record.assessments:
-            if assessment.polarity not in OPPOSED_POLARITIES:
-                continue
-            dating = item_dating(assessment.date, record.article.published)
-            day = dating.day
-            if day is None or not filters.in_range(day):
-                continue
-            if filters.party is not None and not affiliations.belongs(
-                assessment.actor, filters.party
-            ):
-                continue
-            claims.append(
-                Claim(
-                    actor=assessment.actor,
-                    claim=assessment.polarity,
-                    summary=assessment.summary,
-                    date=day,
-                    evidence=Evidence.of(record.article, assessment.start, assessment.end),
-                    dating=dating,
-                )
-            )
+        affiliations.add(record)
+        if filters.issue is None:
+            judged += _assessment_claims(record, filters)
+        for key, claim in _position_claims(record, filters):
+            stances.setdefault(key, []).append(claim)
+    if filters.party is not None:  # the people of a party are known once all is read
+        judged = [c for c in judged if affiliations.belongs(c.actor, filters.party)]
+    groups = [("assessment", ABOUT_TALKS, judged, AGAINST_POLARITY, True)]
+    for (party_, issue_, subject), claims in stances.items():
+        about = f"{party_} on {issue_}" + (f" ({subject})" if subject else "")
+        groups.append(("position", about, claims, AGAINST_STANCE, False))
+    days = heapq.merge(
+        *(_by_day(kind, about, _pairs(c, against, window, itself=i))
+          for kind, about, c, against, i in groups),
+        key=itemgetter(0),
+    )  # fmt: skip
+    # (order, first, second), a day at a time: the days after a full page are never
+    # drawn, and the dataclasses are made for those shown only.
+    found: list[tuple[tuple[Any, ...], Claim, Claim]] = []
+    today: list[tuple[tuple[Any, ...], Claim, Claim]] = []
+    current = None
+    for day, kind, about, pairs in days:
+        if day != current:
+            found += sorted(today, key=itemgetter(0))
+            today, current = [], day
+            if limit is not None and len(found) >= limit:
+                break
+        for first, second in pairs:
+            between = [first.actor, second.actor]
+            if filters.actor is None or any(same_name(a, filters.actor) for a in between):
+                today.append(((first.date, second.date, kind, about, between), first, second))
+    else:
+        found += sorted(today, key=itemgetter(0))
+    found = found if limit is None else found[:limit]
+    return [Contradiction(o[2], o[3], o[4], first, second) for o, first, second in found]
 
-    def opposed(a: Claim, b: Claim) -> bool:
-        if a.claim == b.claim:
-            return False
-        # The same actor contradicts itself only over time.
-        return not (_same_actor(a, b) and a.date == b.date)
 
-    return [
-        Contradiction("assessment", ABOUT_TALKS, [first.actor, second.actor], first, second)
-        for first, second in _pairs(claims, opposed, window)
-    ]
+def _by_day(
+    kind: str, about: str, days: Iterator[tuple[dt.date, list[tuple[Claim, Claim]]]]
+) -> Iterator[tuple[dt.date, str, str, list[tuple[Claim, Claim]]]]:
+    for day, pairs in days:
+        yield day, kind, about, pairs
 
 
-def _position_contradictions(
-    records: list[ArticleRecord], filters: Filters, window: int
-) -> list[Contradiction]:
-    groups: dict[tuple[str, str, str | None], list[Claim]] = {}
-    for record in records:
-        for position in record.positions:
-            if filters.party is not None and not same_name(position.party, filters.party):
-                continue
-            if filters.issue is not None and not same_name(position.issue, filters.issue):
-                continue
-            dating = item_dating(position.date, record.article.published)
-            day = dating.day
-            if day is None or not filters.in_range(day):
-                continue
-            claim = Claim(
-                actor=position.reported_by or "unattributed",
-                claim=position.stance,
-                summary=position.summary,
+def _order(c: Contradiction) -> tuple[Any, ...]:
+    """The order contradictions are listed in: by the days of their claims."""
+    return (c.first.date, c.second.date, c.kind, c.about, c.between)
+
+
+def _assessment_claims(record: ArticleRecord, filters: Filters) -> list[Claim]:
+    """The judgements of a record that can contradict one another, in the range."""
+    claims = []
+    for assessment in record.assessments:
+        if assessment.polarity not in OPPOSED_POLARITIES:
+            continue
+        dating = item_dating(assessment.date, record.article.published)
+        day = dating.day
+        if day is None or not filters.in_range(day):
+            continue
+        claims.append(
+            Claim(
+                actor=assessment.actor,
+                claim=assessment.polarity,
+                summary=assessment.summary,
                 date=day,
-                evidence=Evidence.of(record.article, position.start, position.end),
+                evidence=Evidence.of(record.article, assessment.start, assessment.end),
                 dating=dating,
             )
-            groups.setdefault((position.party, position.issue, position.subject), []).append(claim)
+        )
+    return claims
 
-    def opposed(a: Claim, b: Claim) -> bool:
-        return frozenset({a.claim, b.claim}) in OPPOSED_STANCES and not _same_actor(a, b)
 
+def _position_claims(
+    record: ArticleRecord, filters: Filters
+) -> list[tuple[tuple[str, str, str | None], Claim]]:
+    """The reported stances of a record, each with its (party, issue, subject)."""
     found = []
-    for (party, issue, subject), claims in groups.items():
-        about = f"{party} on {issue}" + (f" ({subject})" if subject else "")
-        for first, second in _pairs(claims, opposed, window):
-            found.append(
-                Contradiction("position", about, [first.actor, second.actor], first, second)
-            )
+    for position in record.positions:
+        if filters.party is not None and not same_name(position.party, filters.party):
+            continue
+        if filters.issue is not None and not same_name(position.issue, filters.issue):
+            continue
+        dating = item_dating(position.date, record.article.published)
+        day = dating.day
+        if day is None or not filters.in_range(day):
+            continue
+        claim = Claim(
+            actor=position.reported_by or "unattributed",
+            claim=position.stance,
+            summary=position.summary,
+            date=day,
+            evidence=Evidence.of(record.article, position.start, position.end),
+            dating=dating,
+        )
+        found.append(((position.party, position.issue, position.subject), claim))
     return found
-
-
-def _same_actor(a: Claim, b: Claim) -> bool:
-    return same_name(a.actor, b.actor)
 
 
 def _pairs(
-    claims: list[Claim], opposed: Callable[[Claim, Claim], bool], window: int
-) -> list[tuple[Claim, Claim]]:
-    """Each claim with the nearest opposed claim of each actor within ``window`` days;
-    every pair once, earlier claim first.
+    claims: list[Claim], against: Mapping[str, frozenset[str]], window: int, *, itself: bool
+) -> Iterator[tuple[dt.date, list[tuple[Claim, Claim]]]]:
+    """Each claim with the nearest claim ``against`` it of each actor within ``window``
+    days (the first in order, on a tie); every pair once, earlier claim first. With
+    ``itself``, an actor contradicts itself too, over time (not on one day).
 
     The same words carried by several reports (same actor, claim and day) are one
     claim here: the pair is kept once, with the earliest report as its evidence.
+
+    The pairs come a day (of their first claim) at a time, in order, as soon as no
+    later claim can add to that day: once the sweep is ``window`` days past it.
     """
     ordered = sorted(claims, key=_claim_order)
     days = [c.date.toordinal() for c in ordered]
-    pairs: dict[tuple[Any, ...], tuple[int, int]] = {}
+    runs: dict[tuple[str, str], _Run] = {}
     for i, claim in enumerate(ordered):
-        low = bisect.bisect_left(days, days[i] - window)
-        high = bisect.bisect_right(days, days[i] + window)
-        nearest: dict[str, int] = {}
-        for j in range(low, high):
-            other = ordered[j]
-            if j == i or not opposed(claim, other):
-                continue
-            key = other.actor.casefold()
-            best = nearest.get(key)
-            if best is None or abs(days[j] - days[i]) < abs(days[best] - days[i]):
-                nearest[key] = j
-        for j in nearest.values():
+        runs.setdefault((claim.actor.casefold(), claim.claim), _Run(claim.actor)).add(days[i], i)
+    # The actors with a claim of each kind inside the window, as the sweep moves on.
+    inside: dict[str, dict[str, int]] = {}
+    ahead = behind = 0
+    pairs: dict[tuple[Any, ...], tuple[int, int]] = {}
+    waiting: list[tuple[int, int, tuple[Any, ...]]] = []  # a heap of (first, second, key)
+    for i, claim in enumerate(ordered):
+        while ahead < len(ordered) and days[ahead] <= days[i] + window:
+            _count(inside, ordered[ahead], 1)
+            ahead += 1
+        while days[behind] < days[i] - window:
+            _count(inside, ordered[behind], -1)
+            behind += 1
+        # A pair found from here on has both claims at ``behind`` or after.
+        yield from _final(ordered, pairs, waiting, behind)
+        name = _name(claim.actor)
+        nearest: dict[str, tuple[int, int]] = {}  # actor -> (days apart, index)
+        for value in against.get(claim.claim, ()):
+            for actor in inside.get(value, {}):
+                run = runs[(actor, value)]
+                same = run.name == name
+                if same and not itself:
+                    continue
+                found = run.nearest(days[i], window, other_day=same)
+                if found is not None and (actor not in nearest or found < nearest[actor]):
+                    nearest[actor] = found
+        for _, j in nearest.values():
             a, b = sorted((i, j))
-            said = (_said(ordered[a]), _said(ordered[b]))
-            if said not in pairs or (a, b) < pairs[said]:
-                pairs[said] = (a, b)
-    return [(ordered[a], ordered[b]) for a, b in sorted(pairs.values())]
+            key = (_said(ordered[a]), _said(ordered[b]))
+            if key not in pairs or (a, b) < pairs[key]:
+                pairs[key] = (a, b)
+                heapq.heappush(waiting, (a, b, key))
+    yield from _final(ordered, pairs, waiting, len(ordered))
+
+
+def _final(
+    ordered: list[Claim],
+    pairs: dict[tuple[Any, ...], tuple[int, int]],
+    waiting: list[tuple[int, int, tuple[Any, ...]]],
+    upto: int,
+) -> Iterator[tuple[dt.date, list[tuple[Claim, Claim]]]]:
+    """The pairs ``waiting`` whose first claim comes before ``upto``, a day at a time
+    (a pair that a smaller one of the same claims replaced is dropped)."""
+    batch: list[tuple[Claim, Claim]] = []
+    while waiting and waiting[0][0] < upto:
+        a, b, key = heapq.heappop(waiting)
+        if pairs[key] != (a, b):
+            continue
+        if batch and ordered[a].date != batch[0][0].date:
+            yield batch[0][0].date, batch
+            batch = []
+        batch.append((ordered[a], ordered[b]))
+    if batch:
+        yield batch[0][0].date, batch
+
+
+def _name(actor: str) -> str:
+    """An actor's name as :func:`~dragoman.record.filters.same_name` compares it."""
+    return actor.strip().casefold()
+
+
+def _count(inside: dict[str, dict[str, int]], claim: Claim, step: int) -> None:
+    actors = inside.setdefault(claim.claim, {})
+    key = claim.actor.casefold()
+    actors[key] = actors.get(key, 0) + step
+    if not actors[key]:
+        del actors[key]
+
+
+class _Run:
+    """The claims of one kind by one actor, in date order (days and indices into the
+    ordered claims)."""
+
+    def __init__(self, actor: str) -> None:
+        self.name = _name(actor)
+        self.days: list[int] = []
+        self.indices: list[int] = []
+
+    def add(self, day: int, index: int) -> None:
+        self.days.append(day)
+        self.indices.append(index)
+
+    def nearest(self, day: int, window: int, *, other_day: bool) -> tuple[int, int] | None:
+        """``(days apart, index)`` of the claim nearest ``day`` within ``window`` days
+        (the first in order, on a tie), on another day with ``other_day``; or None."""
+        days = self.days
+        found = []
+        right = bisect.bisect_right(days, day) if other_day else bisect.bisect_left(days, day)
+        if right < len(days) and days[right] - day <= window:
+            found.append((days[right] - day, self.indices[right]))
+        left = bisect.bisect_left(days, day) - 1
+        if left >= 0 and day - days[left] <= window:
+            first = bisect.bisect_left(days, days[left])  # the first claim of that day
+            found.append((day - days[left], self.indices[first]))
+        return min(found) if found else None
 
 
 def _claim_order(claim: Claim) -> tuple[Any, ...]:

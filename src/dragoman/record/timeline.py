@@ -17,6 +17,11 @@ participants overlap. Neither is tolerated for the types in
 
 A report without a day joins the event it fits best, and only one dated within
 :attr:`MergeRules.undated_reach` days of the report's publication.
+
+The records are read once, as they come (a store's worth is never held), and each
+report is compared only with the events it could join: those of its type with a day
+within the tolerance of its own (or, undated, within the reach of its publication), or
+sharing a participant with it; never with every event so far.
 """
 
 from __future__ import annotations
@@ -107,26 +112,18 @@ def timeline(
     """
     filters = Filters.of(party=party, actor=actor, since=since, until=until)
     rules = rules or MergeRules()
-    records = list(records)
-    affiliations = Affiliations.of(records)
+    affiliations = Affiliations()
     reports: list[tuple[str, EventReport]] = []
     for record in records:
+        affiliations.add(record)
         for event in record.events:
             reports.append((event.type, _report(event, record)))
     # Dated reports first, in date order, so that undated ones meet the events whole.
     reports.sort(key=lambda item: _report_order(item[1]))
-    clusters: list[_Cluster] = []
+    clusters = _Clusters(rules)
     for event_type_, report in reports:
-        best: tuple[tuple[Any, ...], _Cluster] | None = None
-        for cluster in clusters:
-            score = cluster.fit(event_type_, report, rules)
-            if score is not None and (best is None or score > best[0]):
-                best = (score, cluster)
-        if best is None:
-            clusters.append(_Cluster(event_type_, [report]))
-        else:
-            best[1].reports.append(report)
-    events = [cluster.merged() for cluster in clusters]
+        clusters.add(event_type_, report)
+    events = [cluster.merged() for cluster in clusters.found]
     events = [e for e in events if _wanted(e, filters, event_type, affiliations)]
     events.sort(
         key=lambda e: (e.date is None, e.date or dt.date.min, e.type, (e.place or "").casefold())
@@ -160,21 +157,30 @@ def _key(name: str | None) -> str:
     return " ".join((name or "").split()).casefold()
 
 
-@dataclass
+@dataclass(eq=False)  # each event is itself: kept in sets by identity
 class _Cluster:
-    """Reports taken so far to tell of one event."""
+    """Reports taken so far to tell of one event; the days, places and participants
+    they give are kept as they join (a fit is then as cheap for a large event)."""
 
     type: str
     reports: list[EventReport]
+    number: int = 0  # the order the events were opened in: the first wins a tie
+    dates: set[dt.date] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    participants: set[str] = field(default_factory=set)
 
-    def _dates(self) -> set[dt.date]:
-        return {r.date for r in self.reports if r.date is not None}
+    def __post_init__(self) -> None:
+        reports, self.reports = self.reports, []
+        for report in reports:
+            self.add(report)
 
-    def _places(self) -> set[str]:
-        return {_key(r.place) for r in self.reports if r.place}
-
-    def _participants(self) -> set[str]:
-        return {_key(p) for r in self.reports for p in r.participants}
+    def add(self, report: EventReport) -> None:
+        self.reports.append(report)
+        if report.date is not None:
+            self.dates.add(report.date)
+        if report.place:
+            self.places.add(_key(report.place))
+        self.participants.update(_key(p) for p in report.participants)
 
     def fit(
         self, event_type: str, report: EventReport, rules: MergeRules
@@ -185,11 +191,11 @@ class _Cluster:
             return None
         strict = event_type in rules.strict_types
         mine = {_key(p) for p in report.participants}
-        theirs = self._participants()
+        theirs = self.participants
         overlap = len(mine & theirs)
         if mine and theirs and not overlap:
             return None
-        dates = self._dates()
+        dates = self.dates
         same_day = report.date is not None and report.date in dates
         if report.date is not None and dates and not same_day:
             if strict or not overlap:
@@ -197,7 +203,7 @@ class _Cluster:
             spread = max(dates | {report.date}) - min(dates | {report.date})
             if spread.days > rules.date_tolerance:
                 return None
-        places = self._places()
+        places = self.places
         place = _key(report.place)
         same_place = bool(place) and place in places
         if place and places and not same_place and (strict or not overlap or not same_day):
@@ -244,6 +250,72 @@ class _Cluster:
             sources=reports,
             conflicts=conflicts,
         )
+
+
+class _Clusters:
+    """The events found so far, indexed so that a report meets only those it could
+    join (:meth:`_Cluster.fit` still decides): by (type, day), and by (type,
+    participant) for every event and for those no report dates."""
+
+    def __init__(self, rules: MergeRules) -> None:
+        self.rules = rules
+        self.found: list[_Cluster] = []
+        self.by_day: dict[tuple[str, dt.date], list[_Cluster]] = {}
+        self.by_name: dict[tuple[str, str], list[_Cluster]] = {}
+        self.undated: dict[tuple[str, str], list[_Cluster]] = {}
+
+    def add(self, event_type: str, report: EventReport) -> None:
+        """Join ``report`` to the event it fits best (the first opened, on a tie), or
+        open a new one."""
+        best: tuple[tuple[Any, ...], _Cluster] | None = None
+        for cluster in sorted(self._candidates(event_type, report), key=lambda c: c.number):
+            score = cluster.fit(event_type, report, self.rules)
+            if score is not None and (best is None or score > best[0]):
+                best = (score, cluster)
+        if best is None:
+            cluster = _Cluster(event_type, [], number=len(self.found))
+            self.found.append(cluster)
+        else:
+            cluster = best[1]
+        names = {_key(p) for p in report.participants} - cluster.participants
+        day = None if report.date in cluster.dates else report.date
+        cluster.add(report)
+        key = cluster.type
+        if day is not None:
+            self.by_day.setdefault((key, day), []).append(cluster)
+        for name in names:
+            self.by_name.setdefault((key, name), []).append(cluster)
+            # Dated reports all come first, so an event no report dates stays undated.
+            if not cluster.dates:
+                self.undated.setdefault((key, name), []).append(cluster)
+
+    def _candidates(self, event_type: str, report: EventReport) -> set[_Cluster]:
+        """The events ``report`` could fit: every other one fails :meth:`_Cluster.fit`.
+
+        A dated report fits an event with a day within the tolerance of its own (it
+        shares the day, or the spread stays within the tolerance). An undated report
+        must share a participant; it fits an undated event, or a dated one within the
+        reach of its publication (any, when it has no publication day: the only case
+        that may meet many events)."""
+        found: set[_Cluster] = set()
+        if report.date is not None:
+            days = self._around(report.date, self.rules.date_tolerance)
+            for day in days:
+                found.update(self.by_day.get((event_type, day), ()))
+            return found
+        mine = {_key(p) for p in report.participants}
+        published = report.evidence.published
+        index = self.by_name if published is None else self.undated
+        for name in mine:
+            found.update(index.get((event_type, name), ()))
+        if mine and published is not None:
+            for day in self._around(published, self.rules.undated_reach):
+                found.update(self.by_day.get((event_type, day), ()))
+        return found
+
+    @staticmethod
+    def _around(day: dt.date, reach: int) -> list[dt.date]:
+        return [day + dt.timedelta(days=shift) for shift in range(-reach, reach + 1)]
 
 
 def _by_publication(report: EventReport) -> tuple[Any, ...]:

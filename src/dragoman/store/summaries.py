@@ -5,6 +5,13 @@
   "the latest stance", which :mod:`dragoman.record.positions` uses too), and the number
   of reports;
 - ``assessment_sides``: the party of each assessment's actor.
+
+A save adds to the summaries what its article brings, without reading the rest of the
+store: each new position is compared with its cell's latest report and counted
+(:func:`refresh_article`), so that saving costs the same in a store of a hundred
+reports or of a million. A review, rare and at a person's pace, recomputes the cells
+of the (party, issue) pairs it touches (:func:`refresh_cells`), reading their rows
+through the index on (party, issue).
 """
 
 from __future__ import annotations
@@ -13,9 +20,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, tuple_
+from sqlalchemy import Connection, delete, select, text, tuple_, update
 
-from dragoman.models import ArticleRecord, item_dating, latest_key
+from dragoman.models import ArticleRecord, Dating, item_dating, latest_key
 from dragoman.store.corrections import corrected_ids, load_corrections, states_of
 from dragoman.store.schema import (
     actors,
@@ -27,6 +34,7 @@ from dragoman.store.schema import (
 )
 
 CellKey = tuple[str, str]
+Cell = tuple[str, str, str | None]
 _CELL_FIELDS = ("party", "issue", "subject", "stance", "date", "start")
 
 
@@ -40,6 +48,7 @@ def refresh_cells(connection: Connection, keys: Iterable[CellKey] | None = None)
     wanted = None if keys is None else set(keys)
     if wanted is not None and not wanted:
         return
+    _lock(connection, wanted or ())
     best: dict[tuple[str, str, str | None], tuple[tuple[Any, ...], dict[str, Any]]] = {}
     counts: dict[tuple[str, str, str | None], int] = defaultdict(int)
     for row, values in _reviewed_positions(connection, wanted):
@@ -84,12 +93,19 @@ def _reviewed_positions(
         positions.c.subject, positions.c.stance, positions.c.date,
         positions.c.start_offset, articles.c.published,
     ).join(articles, articles.c.id == positions.c.article_id)  # fmt: skip
-    if wanted is not None:
-        condition: Any = tuple_(positions.c.party, positions.c.issue).in_(sorted(wanted))
-        if corrected:
-            condition = condition | positions.c.id.in_(sorted(corrected))
-        query = query.where(condition)
-    rows = connection.execute(query).mappings().all()
+    if wanted is None:
+        rows = list(connection.execute(query).mappings())
+    else:
+        # One read per pair (an index range) and one of the corrected rows: an OR of
+        # the two would read every position.
+        rows = []
+        for party, issue in sorted(wanted):
+            pair = query.where(positions.c.party == party, positions.c.issue == issue)
+            rows += connection.execute(pair).mappings()
+        seen = {r["id"] for r in rows}
+        if corrected - seen:
+            moved = query.where(positions.c.id.in_(sorted(corrected - seen)))
+            rows += connection.execute(moved).mappings()
     states = states_of(
         load_corrections(
             connection,
@@ -183,12 +199,98 @@ def side_of(actor: str | None, cast: Iterable[Mapping[Any, Any]]) -> str | None:
 
 
 def refresh_article(connection: Connection, record: ArticleRecord) -> None:
-    """Bring the summaries up to date after ``record`` was saved (same transaction)."""
-    refresh_cells(connection, {(p.party, p.issue) for p in record.positions})
-    ids = connection.execute(
-        select(assessments.c.id).where(assessments.c.article_id == record.article.id)
-    ).scalars()
-    refresh_sides(connection, list(ids))
+    """Bring the summaries up to date after ``record`` was saved (same transaction),
+    reading only the article's rows and the cells of its stances. A new article has no
+    corrections yet: its rows are as reviewed."""
+    article_id, published = record.article.id, record.article.published
+    _add_positions(connection, article_id, published)
+    rows = connection.execute(
+        select(assessments.c.id, assessments.c.actor, assessments.c.date).where(
+            assessments.c.article_id == article_id
+        )
+    ).all()
+    if not rows:
+        return
+    cast = _cast(connection, {article_id}).get(article_id, [])
+    sides = [
+        {"assessment_id": i, "party": party, "day": item_dating(day, published).day}
+        for i, actor, day in rows
+        if (party := side_of(actor, cast)) is not None
+    ]
+    if sides:
+        connection.execute(assessment_sides.insert(), sides)
+
+
+def _add_positions(connection: Connection, article_id: str, published: Any) -> None:
+    """Count an article's positions in their cells, and make each the cell's latest
+    report where it is later (:func:`~dragoman.models.latest_key`) than the one there."""
+    rows = connection.execute(
+        select(
+            positions.c.id, positions.c.party, positions.c.issue, positions.c.subject,
+            positions.c.stance, positions.c.date, positions.c.start_offset,
+        ).where(positions.c.article_id == article_id)
+    ).mappings()  # fmt: skip
+    new: dict[Cell, tuple[tuple[Any, ...], dict[str, Any], int]] = {}
+    for row in rows:
+        key = (row["party"], row["issue"], row["subject"])
+        order = latest_key(item_dating(row["date"], published), article_id,
+                           row["start_offset"], row["id"])  # fmt: skip
+        cell = {
+            "party": row["party"], "issue": row["issue"], "subject": row["subject"],
+            "position_id": row["id"], "stance": row["stance"], "day": row["date"],
+            "reported": published, "article_id": article_id,
+            "start_offset": row["start_offset"],
+        }  # fmt: skip
+        before = new.get(key)
+        count = 1 if before is None else before[2] + 1
+        if before is None or order > before[0]:
+            new[key] = (order, cell, count)
+        else:
+            new[key] = (before[0], before[1], count)
+    stale: set[CellKey] = set()
+    _lock(connection, {(party, issue) for party, issue, _ in new})
+    for (party, issue, subject), (order, cell, count) in sorted(new.items(), key=_by_cell):
+        same = position_cells.c.subject.is_(None) if subject is None else (
+            position_cells.c.subject == subject)  # fmt: skip
+        there = connection.execute(
+            select(position_cells).where(
+                position_cells.c.party == party, position_cells.c.issue == issue, same
+            )
+        ).mappings().first()  # fmt: skip
+        if there is None:
+            connection.execute(position_cells.insert(), {**cell, "reports": count})
+        elif there["article_id"] is None:  # a cell from before its key was kept
+            stale.add((party, issue))
+        else:
+            values = {"reports": there["reports"] + count}
+            if order > _cell_key(there):
+                values.update(cell)
+            target = position_cells.c.id == there["id"]
+            connection.execute(update(position_cells).where(target).values(**values))
+    refresh_cells(connection, stale)
+
+
+def _lock(connection: Connection, pairs: Iterable[CellKey]) -> None:
+    """On PostgreSQL, where writers do not take turns for the whole database as on
+    SQLite, hold the cells of these (party, issue) pairs until the transaction ends, so
+    that two saves (or a save and a review) never count from the same old cell. Taken
+    in one order, so that two writers never wait for each other."""
+    if connection.dialect.name != "postgresql":
+        return
+    lock = text("SELECT pg_advisory_xact_lock(hashtext(:party), hashtext(:issue))")
+    for party, issue in sorted(set(pairs)):
+        connection.execute(lock, {"party": party, "issue": issue})
+
+
+def _by_cell(item: tuple[Cell, Any]) -> tuple[str, str, str]:
+    party, issue, subject = item[0]
+    return (party, issue, subject or "")
+
+
+def _cell_key(cell: Mapping[Any, Any]) -> tuple[Any, ...]:
+    """:func:`~dragoman.models.latest_key` of the report a cell holds."""
+    dating = Dating(cell["day"], cell["reported"])
+    return latest_key(dating, cell["article_id"], cell["start_offset"], cell["position_id"])
 
 
 def rebuild(connection: Connection) -> None:
