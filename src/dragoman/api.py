@@ -421,9 +421,11 @@ def contradictions(
     since: DateLike = None,
     until: DateLike = None,
     window: int = DEFAULT_WINDOW,
+    limit: int | None = None,
 ) -> list[Contradiction]:
-    """Assessments and reported stances that disagree within ``window`` days
-    (see :func:`dragoman.record.contradictions`)."""
+    """Assessments and reported stances that disagree within ``window`` days, earliest
+    first; the first ``limit`` of them when given, so that a large store is not drawn
+    whole (see :func:`dragoman.record.contradictions`)."""
     Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
     with _Opened(db, must_exist=True) as store:
         return rec.contradictions(
@@ -434,6 +436,7 @@ def contradictions(
             since=since,
             until=until,
             window=window,
+            limit=limit,
         )
 
 

@@ -271,6 +271,44 @@ def test_contradictions_json(invoke: Invoke, db: Path) -> None:
     assert c["first"]["evidence"]["source"] == "reports/day-one.txt"
 
 
+def test_contradictions_limit_says_when_more_follow(invoke: Invoke, db: Path) -> None:
+    all_of_them = invoke("contradictions", "--db", db, "--limit", "0")
+    assert all_of_them.exit_code == 0, all_of_them.output
+    assert "more follow" not in all_of_them.stdout
+    one = invoke("contradictions", "--db", db, "--limit", "1")
+    assert "Contradictions (1)" in flat(one.stdout) and "more follow" not in one.stdout
+    data = json.loads(invoke("contradictions", "--db", db, "--json", "--limit", "1").stdout)
+    assert data["filters"]["limit"] == 1 and data["count"] == 1
+    assert invoke("contradictions", "--db", db, "--limit", "-1").exit_code != 0
+
+
+def test_contradictions_limit_keeps_the_earliest(invoke: Invoke, tmp_path: Path) -> None:
+    """Four days of alternating judgements by two envoys: three contradictions, of which
+    --limit 2 shows the two earliest and says that more follow."""
+    path = tmp_path / "judged.db"
+    with Store.open(path) as store:
+        for n, (envoy, polarity) in enumerate(
+            [("Ana Petrel", "positive"), ("Omar Saleh", "negative"),
+             ("Ana Petrel", "positive"), ("Omar Saleh", "negative")]
+        ):  # fmt: skip
+            day = dt.date(2031, 5, n + 1)
+            body = f"Round {n}: {envoy} called the talks {polarity} on {day}."
+            store.save(
+                ArticleRecord(
+                    Article(body=body, source=f"round-{n}.txt", published=day),
+                    assessments=[Assessment(envoy, polarity, date=day, summary=polarity, end=9)],
+                )
+            )
+    every = json.loads(invoke("contradictions", "--db", path, "--json", "--limit", "0").stdout)
+    assert every["count"] >= 3
+    firsts = sorted(c["first"]["date"] for c in every["contradictions"])
+    two = invoke("contradictions", "--db", path, "--limit", "2")
+    assert two.exit_code == 0, two.output
+    assert "Contradictions (2)" in flat(two.stdout) and "more follow" in two.stdout
+    shown = json.loads(invoke("contradictions", "--db", path, "--json", "--limit", "2").stdout)
+    assert sorted(c["first"]["date"] for c in shown["contradictions"]) == firsts[:2]
+
+
 def test_contradictions_window_zero_finds_none(invoke: Invoke, db: Path) -> None:
     result = invoke("contradictions", "--db", db, "--window", "0")
     assert result.exit_code == 0

@@ -51,6 +51,10 @@ UntilOption = Annotated[
 ]
 
 
+#: Contradictions ``dragoman contradictions`` shows unless told otherwise.
+CONTRADICTIONS_SHOWN = 200
+
+
 def _show(
     db: str,
     kind: str,
@@ -173,19 +177,31 @@ def contradictions(
             "--window", min=0, help="Most days apart two claims may be.", show_default=True
         ),
     ] = 7,
+    limit: Annotated[
+        int,
+        typer.Option(
+            "--limit",
+            min=0,
+            help="Show the earliest N (0: all of them; on a large store that is slow).",
+            show_default=True,
+        ),
+    ] = CONTRADICTIONS_SHOWN,
     as_json: JsonOption = False,
 ) -> None:
     """Claims that disagree, within a window of days, with the evidence of each.
 
     Judgements of the talks, positive against negative, by two actors or by one over
     time; and opposite stances (accept or propose against reject) reported
-    for one party on one issue by different actors.
+    for one party on one issue by different actors. The earliest come first; narrow
+    with --since, or raise --limit, to see more.
 
     Example: dragoman contradictions --db demo.db --window 3
     """
     names = matched_names(db, party=party, issue=issue, actor=actor)
     filters = {**names, "since": since, "until": until}
-    found = api.contradictions(db, window=window, **filters)
+    found = api.contradictions(db, window=window, limit=limit + 1 if limit else None, **filters)
+    more = bool(limit) and len(found) > limit
+    found = found[:limit] if more else found
     _show(
         db,
         "contradictions",
@@ -193,8 +209,10 @@ def contradictions(
         filters,
         as_json,
         lambda found: out.print(contradictions_view(found)),
-        json_filters={**filters, "window": window},
+        json_filters={**filters, "window": window, "limit": limit or None},
     )
+    if more and not as_json:
+        out.print(f"The earliest {limit} are shown; more follow (--since, or a larger --limit).")
 
 
 class ExportFormat(str, Enum):
