@@ -385,7 +385,12 @@ def positions(
     Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
     with _Opened(db, must_exist=True) as store:
         return rec.position_table(
-            store.records(), party=party, issue=issue, actor=actor, since=since, until=until
+            store.records(parts=("positions",)),
+            party=party,
+            issue=issue,
+            actor=actor,
+            since=since,
+            until=until,
         )
 
 
@@ -403,7 +408,7 @@ def timeline(
     Filters.of(party=party, actor=actor, since=since, until=until)
     with _Opened(db, must_exist=True) as store:
         return rec.timeline(
-            store.records(),
+            store.records(parts=("events",)),
             party=party,
             actor=actor,
             event_type=event_type,
@@ -429,7 +434,7 @@ def contradictions(
     Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
     with _Opened(db, must_exist=True) as store:
         return rec.contradictions(
-            store.records(),
+            store.records(parts=("positions", "assessments")),
             party=party,
             issue=issue,
             actor=actor,

@@ -134,3 +134,17 @@ def test_an_unusable_url_is_a_store_error(url: str) -> None:
     with pytest.raises(StoreError) as info:
         Store.open(url)
     assert info.value.source == url
+
+
+def test_records_can_read_only_some_parts(store: Store, make_record: MakeRecord) -> None:
+    record = make_record()
+    assert record.events and record.quotes and record.positions and record.assessments
+    store.save(record)
+    (events_only,) = store.records(parts=("events",))
+    assert events_only.events == record.events and events_only.actors == record.actors
+    assert events_only.quotes == [] and events_only.positions == []
+    assert events_only.assessments == []
+    (whole,) = store.records()
+    assert whole == record
+    with pytest.raises(ValueError, match="parts"):
+        list(store.records(parts=("speeches",)))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -276,21 +276,29 @@ class Store:
             rows = connection.execute(query).mappings().all()
         return [codec.from_row(Article, row) for row in rows]
 
-    def records(self, *, reviewed: bool = True) -> Iterator[ArticleRecord]:
+    def records(
+        self, *, reviewed: bool = True, parts: Collection[str] | None = None
+    ) -> Iterator[ArticleRecord]:
         """Every stored record, in the order of :meth:`articles`: with the analysts'
         corrections applied and rejected extractions left out (``reviewed=False``: as
         saved).
 
         Reviewed records are read :data:`RECORDS_BATCH` articles at a time, one query
         per table (a query per article costs more than the rows it reads); no
-        connection is held between batches.
+        connection is held between batches. ``parts`` (of quotes, events, positions,
+        assessments) reads only those lists, the others left empty: a command that
+        needs the events alone does not pay for the quotes.
         """
+        if parts is not None and not set(parts) <= set(corrections_.TARGETS):
+            known = ", ".join(corrections_.TARGETS)
+            raise ValueError(f"parts: {sorted(parts)} are not all among {known}")
         query = select(articles.c.id).order_by(articles.c.published.nulls_last(), articles.c.id)
         with self._reading() as connection:
             ids = connection.execute(query).scalars().all()
         if reviewed:
             for at in range(0, len(ids), RECORDS_BATCH):
-                yield from self._read(_reviewed_records, ids[at : at + RECORDS_BATCH])
+                batch = ids[at : at + RECORDS_BATCH]
+                yield from self._read(_reviewed_records, batch, parts)
             return
         for article_id in ids:
             record = self.load(article_id, reviewed=reviewed)
@@ -498,29 +506,36 @@ class Store:
         return ArticleRecord(article=codec.from_row(Article, row), **children)
 
 
-def _reviewed_records(connection: Connection, ids: Sequence[str]) -> list[ArticleRecord]:
+def _reviewed_records(
+    connection: Connection, ids: Sequence[str], parts: Collection[str] | None = None
+) -> list[ArticleRecord]:
     """The reviewed records of these articles, in this order (as
     :meth:`ReviewedArticle.record <dragoman.store.reviewed.ReviewedArticle.record>`
-    gives each): one query per table for all of them."""
+    gives each): one query per table for all of them (only ``parts``, when given)."""
     by_id = reviewed_.articles_by_id(connection, ids)
     found = connection.execute(select(corrections).where(corrections.c.article_id.in_(ids)))
     states = corrections_.states_of(Correction.of(r) for r in found.mappings())
     cast = reviewed_.actors_of(connection, ids)
-    parts: dict[str, dict[str, list[Any]]] = {}
+    lists: dict[str, dict[str, list[Any]]] = {}
     for target, cls in corrections_.TARGETS.items():
+        if parts is not None and target not in parts:
+            continue
         table = corrections_.TABLES[target]
         rows = connection.execute(
             select(table).where(table.c.article_id.in_(ids)).order_by(table.c.id)
         ).mappings()
-        kept = parts[target] = {}
+        kept = lists[target] = {}
         for row in rows:
             state = states.get((target, row["id"]))
             if state is None or not state.rejected:
                 value = corrections_.apply(codec.from_row(cls, row), state)
                 kept.setdefault(row["article_id"], []).append(value)
     return [
-        ArticleRecord(article=by_id[i], actors=cast.get(i, []),
-                      **{t: part.get(i, []) for t, part in parts.items()})  # fmt: skip
+        ArticleRecord(
+            article=by_id[i],
+            actors=cast.get(i, []),
+            **{t: part.get(i, []) for t, part in lists.items()},
+        )  # fmt: skip
         for i in ids
         if i in by_id  # deleted since the ids were read
     ]
