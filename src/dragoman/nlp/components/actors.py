@@ -38,6 +38,7 @@ ROLE_WORDS = {
     "negotiator",
     "adviser",
     "advisor",
+    "assistant",
     "aide",
     "secretary",
     "chancellor",
@@ -84,6 +85,8 @@ ROLE_WORDS = {
 #: Words that may stand before a name without being part of its role.
 _NOT_ROLE = {"the", "a", "an", "said", "says", "according", "to", "by", "mr", "mrs", "ms", "dr"}
 _TITLE_CASE = re.compile(r"^[A-Z][\w'\-\.]*$")
+#: A role that is a capitalised title alone, naming no state ("President").
+_BARE_TITLE = re.compile(r"^(?:[A-Z][a-z\-]+ ){0,3}[A-Z][a-z\-]+$")
 
 
 def _mention_tokens(doc: Doc, start: int, end: int) -> Span:
@@ -192,6 +195,7 @@ class ActorsComponent:
             spans.append((span, name, "party"))
         persons = [_strip_possessive(e) for e in doc.ents if e.label_ == "PERSON"]
         persons += _titled_names(doc, {i for p in persons for i in range(p.start, p.end)})
+        persons += _appositive_names(doc, {i for p in persons for i in range(p.start, p.end)})
         persons.sort(key=lambda s: -(s.end - s.start))
         for span in persons:
             if not _is_plausible_person(span, self.gazetteer) or any(
@@ -263,6 +267,7 @@ class ActorsComponent:
                 entry = self.gazetteer.entries.get(actor.name)
                 if entry is not None:
                     actor.role = entry.role
+        self._bare_titles(doc, actors)
         places = {m.name for m in mentions if m.kind == "party" and not _only_a_place(doc, m)}
         return {
             name: actor
@@ -272,6 +277,35 @@ class ActorsComponent:
             # the quotes component to show they are quoted.
             if (actor.kind != "party" or name in places) and not self._is_media(name)
         }
+
+    def _bare_titles(self, doc: Doc, actors: dict[str, Actor]) -> None:
+        """A title given without its state ("President Ilham Aliyev") is the one the
+        report names with its state elsewhere ("an aide to the President of
+        Azerbaijan"), when one person alone bears it bare, one state alone follows it,
+        and nobody else holds it for that state."""
+        bare: dict[str, list[Actor]] = {}
+        for actor in actors.values():
+            role = actor.role or ""
+            if actor.kind == "person" and actor.party is None and _BARE_TITLE.match(role):
+                bare.setdefault(role.lower(), []).append(actor)
+        text = text_of(doc)
+        for title, holders in bare.items():
+            pattern = rf"\b{re.escape(title)} of (?:the )?([A-Z][\w\-]+(?: [A-Z][\w\-]+)*)"
+            states = set()
+            for match in re.finditer(pattern, text, flags=re.IGNORECASE):
+                entry = self.gazetteer.lookup(match.group(1))
+                state = entry.name if entry is not None and entry.kind == "party" else None
+                state = state or party_of_adjective(doc, self.gazetteer, match.group(1))
+                if state:
+                    states.add(state)
+            held = {
+                actor.party
+                for actor in actors.values()
+                if (actor.role or "").lower().startswith(f"{title} of")
+            }
+            if len(holders) == 1 and len(states) == 1 and not states & held:
+                holders[0].party = states.pop()
+                holders[0].role = f"{holders[0].role} of {holders[0].party}"
 
     def _is_media(self, name: str) -> bool:
         entry = self.gazetteer.entries.get(name)
@@ -421,6 +455,23 @@ def _titled_names(doc: Doc, seen: set[int]) -> list[Span]:
         ):
             found.append(span)
         i = end + 1
+    return found
+
+
+def _appositive_names(doc: Doc, seen: set[int]) -> list[Span]:
+    """Names the recogniser took for something else that a role apposition shows to
+    be a person's ("Jan Roe, Assistant to the President of Veloria, said")."""
+    found = []
+    for token in doc:
+        if token.i in seen or not _name_word(token) or token.ent_type_ not in ("ORG", ""):
+            continue
+        if not any(c.dep_ == "appos" and c.lower_ in ROLE_WORDS for c in token.children):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and _name_word(doc[start - 1]):
+            start -= 1
+        if 2 <= token.i + 1 - start <= 3 and not seen.intersection(range(start, token.i + 1)):
+            found.append(doc[start : token.i + 1])
     return found
 
 

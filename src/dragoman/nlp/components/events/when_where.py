@@ -103,10 +103,18 @@ def _since_or_until(root: Token) -> bool:
     )
 
 
-def _own_times(d: EventDoc, reading: Reading) -> list[tuple[int, int, TimeExpression]]:
+def _since(root: Token) -> bool:
+    return root.lower_ == "since" or (root.head.dep_ == "prep" and root.head.lower_ == "since")
+
+
+def _own_times(
+    d: EventDoc, reading: Reading, ongoing: bool = False
+) -> list[tuple[int, int, TimeExpression]]:
     """The time expressions of the trigger's sentence that date it: in its own
     phrase or a relative clause on it (rank 0), or attached to a verb it hangs on
-    (the verb's rank), each with its distance from the trigger."""
+    (the verb's rank), each with its distance from the trigger. "Since" and "until"
+    bound a stretch of time rather than date the event, except the "since" of one
+    still going on, which is the day it began ("talks under way since Monday")."""
     trigger = reading.trigger
     sent = trigger.sent
     in_quotes = d.in_quotes(trigger.idx)
@@ -119,16 +127,22 @@ def _own_times(d: EventDoc, reading: Reading) -> list[tuple[int, int, TimeExpres
     for time, root in d.times_of(sent):
         if d.in_quotes(time.start) != in_quotes:
             continue
-        if _since_or_until(root):
+        if _since_or_until(root) and not (ongoing and _since(root)):
             continue
         if (root.i in reading.own_ids or root.i in clause_ids) and not same_token(root, trigger):
             found.append((0, abs(root.i - trigger.i), time))
             continue
         for rank, verb in enumerate(verbs):
-            if attached_to(root, verb):
+            if attached_to(root, verb) or (_since(root) and _since_of(root, verb)):
                 found.append((rank, abs(root.i - trigger.i), time))
                 break
     return found
+
+
+def _since_of(root: Token, verb: Token) -> bool:
+    """ "under way since Monday": the "since" hangs on the verb itself."""
+    head = root if root.lower_ == "since" else root.head
+    return same_token(head.head, verb)
 
 
 def _statement_times(d: EventDoc, reading: Reading) -> list[tuple[int, int, TimeExpression]]:
@@ -164,7 +178,7 @@ def read_date(
     rounds, ending on 7 March"); for what happened, the day of the statement that
     tells of it ("Trump said on Monday that the two had agreed"), and for a briefing,
     the day of the words it carries."""
-    found = _own_times(d, reading) or _clause_times(d, reading)
+    found = _own_times(d, reading, status == "ongoing") or _clause_times(d, reading)
     past = CLASS[status] == "past"
     if not found and status == "occurred" and type_ in DATED_BY_STATEMENT:
         found = _statement_times(d, reading)
@@ -423,6 +437,32 @@ def read_place(d: EventDoc, reading: Reading, type_: str) -> str | None:
             text = child.text
             if text.lower() in d.places or child.ent_type_ == "GPE":
                 return place_name(d, child)
+    return _course_place(d, reading)
+
+
+def _course_place(d: EventDoc, reading: Reading) -> str | None:
+    """ "Talks between the negotiators ... ended in Oman on Sunday" when the parse
+    hangs the verb of the talks' course on a noun in between: the "in" phrase of such
+    a verb below the mention's verb, through no clause or event of its own."""
+    trigger, anchor = reading.trigger, reading.anchor
+    if is_reference_point(trigger):
+        return None
+    verbs = d.lex.q("course_verbs")
+    in_quotes = d.in_quotes(trigger.idx)
+    for token in trigger.subtree:
+        if not (
+            token.dep_ == "prep"
+            and token.lower_ == "in"
+            and token.head.pos_ == "VERB"
+            and lemma_of(token.head) in verbs
+            and d.in_quotes(token.idx) == in_quotes
+            and _under(token.head, anchor, reading.triggers, trigger.i)
+        ):
+            continue
+        for obj in _objects_of(token):
+            place = place_name(d, obj)
+            if place:
+                return place
     return None
 
 
