@@ -22,7 +22,7 @@ TABLES = {
     "articles", "actors", "quotes", "events", "positions", "assessments",
     "corrections", "position_cells", "assessment_sides",
 }  # fmt: skip
-HEAD = "0006"
+HEAD = "0007"
 REPO = Path(__file__).resolve().parents[2]
 
 

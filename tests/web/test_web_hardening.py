@@ -38,15 +38,16 @@ def _record(body_prefix: str = "Report") -> ArticleRecord:
 
 
 @pytest.fixture
-def small_db(tmp_path: Path) -> Path:
-    db = tmp_path / "small.db"
+def small_db(store_url: Path | str) -> Path | str:
+    """One report, on each backend (tests/conftest.py)."""
+    db = store_url
     with Store.open(db) as store:
         assert store.save(_record())
     return db
 
 
 @pytest.fixture
-def small(small_db: Path, make_client: MakeClient) -> Client:
+def small(small_db: Path | str, make_client: MakeClient) -> Client:
     return make_client(small_db, token=TOKEN)
 
 
@@ -135,7 +136,7 @@ class Pulled:
 
 
 def _post_stream(
-    db: Path, token: str | None, path: str, body: Pulled, headers: dict[str, str]
+    db: Path | str, token: str | None, path: str, body: Pulled, headers: dict[str, str]
 ) -> httpx.Response:
     app = create_app(Store.open(db), token=token)
 
@@ -150,7 +151,9 @@ def _post_stream(
         app.state.web.store.close()
 
 
-def test_a_wrong_token_is_refused_before_the_body_is_read(small: Client, small_db: Path) -> None:
+def test_a_wrong_token_is_refused_before_the_body_is_read(
+    small: Client, small_db: Path | str
+) -> None:
     big = "token=nope&pad=" + "x" * (MAX_BODY * 3)
     headers = {"Accept": "application/json", "X-Dragoman-Token": "wrong"}
     response = small.post("/review/quotes/1", content=big, headers=headers)
@@ -162,7 +165,7 @@ def test_a_wrong_token_is_refused_before_the_body_is_read(small: Client, small_d
     assert streamed.pulled <= 1  # the transport may start one chunk; the app read none
 
 
-def test_a_read_only_app_reads_no_body(small_db: Path) -> None:
+def test_a_read_only_app_reads_no_body(small_db: Path | str) -> None:
     streamed = Pulled(chunks=1000)
     response = _post_stream(
         small_db, None, "/review/quotes/1", streamed, {"Accept": "application/json"}
@@ -171,7 +174,7 @@ def test_a_read_only_app_reads_no_body(small_db: Path) -> None:
     assert streamed.pulled <= 1
 
 
-def test_a_form_is_read_no_further_than_the_limit(small_db: Path) -> None:
+def test_a_form_is_read_no_further_than_the_limit(small_db: Path | str) -> None:
     """The dashboard's form carries its token in the body; reading it stops at the limit."""
     streamed = Pulled(chunks=1000)  # 10 MB, sent without a Content-Length
     response = _post_stream(
@@ -217,7 +220,7 @@ def test_actor_links_encode_the_name_and_lead_to_the_actor(small: Client) -> Non
 
 
 def test_the_page_of_a_report_with_1500_quotes_renders(
-    tmp_path: Path, make_client: MakeClient
+    store_url: Path | str, make_client: MakeClient
 ) -> None:
     sentences = [f'Envoy {i} said "round {i} went well." ' for i in range(1500)]
     body = "".join(sentences).strip()
@@ -232,7 +235,7 @@ def test_the_page_of_a_report_with_1500_quotes_renders(
         )
         at += len(sentence)
     record = ArticleRecord(article=Article(body=body, source="reports/long.txt"), quotes=quotes)
-    db = tmp_path / "long.db"
+    db = store_url
     with Store.open(db) as store:
         assert store.save(record)
     client = make_client(db)

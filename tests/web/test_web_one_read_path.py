@@ -57,7 +57,7 @@ def _corpus() -> list[ArticleRecord]:
     ]  # fmt: skip
 
 
-def _store(db: Path, records: list[ArticleRecord]) -> None:
+def _store(db: Path | str, records: list[ArticleRecord]) -> None:
     with Store.open(db) as store:
         for record in records:
             assert store.save(record)
@@ -75,9 +75,9 @@ def _cells(matrix: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
 
 
 def test_the_matrix_and_the_positions_command_agree(
-    tmp_path: Path, make_client: MakeClient
+    store_url: Path | str, make_client: MakeClient
 ) -> None:
-    db = tmp_path / "agree.db"
+    db = store_url
     _store(db, _corpus())
     client = make_client(db, token=TOKEN)
 
@@ -128,7 +128,9 @@ def test_the_matrix_and_the_positions_command_agree(
     ]
 
 
-def _id_of(db: Path, source: str, party: str, subject: str | None = None, start: int = 0) -> int:
+def _id_of(
+    db: Path | str, source: str, party: str, subject: str | None = None, start: int = 0
+) -> int:
     with Store.open(db) as store, store.engine.connect() as connection:
         rows = connection.execute(
             text(
@@ -167,12 +169,12 @@ def _undated_record() -> ArticleRecord:
 
 
 def test_an_undated_quote_and_position_stay_undated_everywhere(
-    tmp_path: Path, make_client: MakeClient
+    store_url: Path | str, tmp_path: Path, make_client: MakeClient
 ) -> None:
     record = _undated_record()
     contract = json.loads(json.dumps(record.to_dict()))  # analyze --json
     assert contract["quotes"][0]["date"] is None and contract["positions"][0]["date"] is None
-    db = tmp_path / "undated.db"
+    db = store_url
     _store(db, [record])
     with Store.open(db) as store:
         loaded = store.load(record.article.id, reviewed=True)

@@ -9,17 +9,27 @@ of what a person should check next, and the reports marked reviewed.
   the rest;
 - :func:`marked_ids`: the reports an analyst marked reviewed as a whole (the gold);
 - :func:`positions_for_matrix`: the reviewed positions the matrix is computed from when
-  it is asked "as of a day" or "checked only" (the summary table answers the rest).
+  it is asked "as of a day" (the latest few of each cell, and how many others count)
+  or "checked only" (the summary table answers the rest).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, select
 
-from dragoman.store.corrections import ARTICLES, TABLES, load_corrections, states_of
+from dragoman.store.corrections import (
+    ARTICLES,
+    TABLES,
+    corrected_ids,
+    load_corrections,
+    states_of,
+)
 from dragoman.store.reviewed import Extract, Extracts, extracts
 from dragoman.store.schema import articles, corrections, position_cells, positions
 
@@ -28,6 +38,8 @@ TARGET_ORDER = ("positions", "events", "quotes", "assessments")
 CONFIDENCE_STEP = 0.05  # confidences this close count as equal in the queue
 #: Past this many checked rows in a table, the queue filters them in SQL instead.
 CHECKED_SKIPPED = 5000
+#: A cell of the matrix: (party, issue, subject).
+Key = tuple[str, str, str | None]
 
 
 def certainty(
@@ -134,15 +146,115 @@ def review_queue(connection: Connection, limit: int) -> tuple[int, list[tuple[st
     return total, [(t, x, feeds) for _, t, x, feeds in found[:limit]]
 
 
-def positions_for_matrix(connection: Connection, *, checked_only: bool = False) -> Extracts:
-    """Every position as reviewed (rejected ones left out), or only those a person
-    checked (accepted, corrected or added; or in a report marked reviewed)."""
-    query = select(positions).order_by(positions.c.id)
+@dataclass
+class MatrixPositions:
+    """The reviewed positions the matrix is computed from, and (as of a day) how many
+    more reports of each (party, issue, subject) count up to that day but were not
+    read: the matrix needs their number, not their rows."""
+
+    found: Extracts
+    unread: dict[Key, int] = field(default_factory=dict)
+
+
+def positions_for_matrix(
+    connection: Connection, *, checked_only: bool = False, until: dt.date | None = None
+) -> MatrixPositions:
+    """The positions the matrix as of ``until`` or of checked reports is made from.
+
+    ``checked_only``: those a person checked (accepted, corrected or added; or in a
+    report marked reviewed), every one. Else, with ``until``: per (party, issue,
+    subject) the latest unchecked report on or before that day (by
+    :func:`~dragoman.models.latest_key`: the latest dated one, else the latest
+    undated one by its report's day), every corrected position (a correction may move
+    a position to another cell or day), and the number of the other unchecked reports
+    up to that day (``unread``): a few rows per cell and two counts from the indexes,
+    instead of every position and its article. Without either: every position."""
     if checked_only:
         touched = select(corrections.c.target_id).where(corrections.c.target == "positions")
         marked = select(corrections.c.article_id).where(
             corrections.c.target == ARTICLES, corrections.c.action == "accept"
         )
-        query = query.where(positions.c.id.in_(touched) | positions.c.article_id.in_(marked))
-    rows = connection.execute(query).mappings().all()
-    return extracts(connection, "positions", rows)
+        query = select(positions).where(
+            positions.c.id.in_(touched) | positions.c.article_id.in_(marked)
+        )
+        rows = connection.execute(query.order_by(positions.c.id)).mappings().all()
+        return MatrixPositions(extracts(connection, "positions", rows))
+    if until is None:
+        rows = connection.execute(select(positions).order_by(positions.c.id)).mappings().all()
+        return MatrixPositions(extracts(connection, "positions", rows))
+    latest = [row for key in _cell_keys(connection) if (row := _latest(connection, key, until))]
+    corrected = sorted(corrected_ids(connection, "positions"))
+    if corrected:
+        latest += connection.execute(
+            select(positions).where(positions.c.id.in_(corrected))
+        ).mappings()
+    unread = _counts_until(connection, until, corrected)
+    for row in latest:
+        if row["id"] not in corrected:
+            unread[(row["party"], row["issue"], row["subject"])] -= 1
+    return MatrixPositions(extracts(connection, "positions", latest), dict(unread))
+
+
+def _cell_keys(connection: Connection) -> list[Key]:
+    """Every (party, issue, subject) with a report: the cells of the matrix summary
+    (each unchecked position counts in the cell of its own key)."""
+    keys = select(position_cells.c.party, position_cells.c.issue, position_cells.c.subject)
+    return [(p, i, s) for p, i, s in connection.execute(keys.distinct())]
+
+
+def _latest(connection: Connection, key: Key, until: dt.date) -> Mapping[Any, Any] | None:
+    """The latest unchecked position of ``key`` on or before ``until``: the latest
+    dated one (by date, its report's day, article, offset and row: latest_key),
+    else the latest undated one by its report's day."""
+    party, issue, subject = key
+    unchecked = ~exists().where(
+        and_(corrections.c.target == "positions", corrections.c.target_id == positions.c.id)
+    )
+    base = (
+        select(positions)
+        .join(articles, articles.c.id == positions.c.article_id)
+        .where(
+            positions.c.party == party,
+            positions.c.issue == issue,
+            positions.c.subject.is_(None) if subject is None else positions.c.subject == subject,
+            unchecked,
+        )
+    )
+    tail = (articles.c.published.desc(), positions.c.article_id.desc(),
+            positions.c.start_offset.desc(), positions.c.id.desc())  # fmt: skip
+    dated = base.where(positions.c.date <= until).order_by(
+        positions.c.date.desc(), articles.c.published.is_(None).desc(), *tail
+    )
+    row = connection.execute(dated.limit(1)).mappings().first()
+    if row is None:
+        undated = base.where(positions.c.date.is_(None), articles.c.published <= until)
+        row = connection.execute(undated.order_by(*tail).limit(1)).mappings().first()
+    return row
+
+
+def _counts_until(connection: Connection, until: dt.date, corrected: Sequence[int]) -> Counter[Key]:
+    """Per (party, issue, subject), the unchecked positions whose day (their date, else
+    their report's) is on or before ``until``: counted on the indexes of positions and
+    of articles' days, then the corrected ones (few) taken out."""
+    key = (positions.c.party, positions.c.issue, positions.c.subject)
+    dated = select(*key, func.count()).where(positions.c.date <= until).group_by(*key)
+    undated = (
+        select(*key, func.count())
+        .join(articles, articles.c.id == positions.c.article_id)
+        .where(positions.c.date.is_(None), articles.c.published <= until)
+        .group_by(*key)
+    )
+    counts: Counter[Key] = Counter()
+    for query in (dated, undated):
+        for party, issue, subject, n in connection.execute(query):
+            counts[(party, issue, subject)] += int(n)
+    if corrected:
+        day = func.coalesce(positions.c.date, articles.c.published)
+        checked = (
+            select(*key)
+            .join(articles, articles.c.id == positions.c.article_id)
+            .where(positions.c.id.in_(corrected), day <= until)
+        )
+        for party, issue, subject in connection.execute(checked):
+            counts[(party, issue, subject)] -= 1
+    return counts

@@ -10,11 +10,12 @@ each as a method; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, func, select, text
+from sqlalchemy import Connection, Select, Text, cast, func, select, text
 
 from dragoman.models import item_dating
 from dragoman.store import queries as q
@@ -135,21 +136,32 @@ def position_reports(
     connection: Connection, party: str, issue: str, limit: int
 ) -> tuple[int, Extracts]:
     """The number of reports of ``party``'s stance on ``issue``, and the latest
-    ``limit`` of them (and every reviewed position), as reviewed."""
-    base = (
-        select(positions)
-        .join(articles, articles.c.id == positions.c.article_id)
-        .where(positions.c.party == party, positions.c.issue == issue)
+    ``limit`` of them by their day (date, else report's day; ties by row, newest
+    first) and every reviewed position, as reviewed.
+
+    Read as the latest ``limit`` dated ones and the latest ``limit`` undated ones, both
+    from the (party, issue, subject, date, article_id) index, merged: ordering every
+    report of the pair by ``coalesce(date, published)`` read each one's article."""
+    pair = (positions.c.party == party, positions.c.issue == issue)
+    # Counted on the index alone: every position has its article.
+    total = connection.execute(select(func.count()).select_from(positions).where(*pair))
+    ids = select(positions.c.id, positions.c.date.label("day")).where(*pair)
+    dated = ids.where(positions.c.date.is_not(None)).order_by(
+        positions.c.date.desc(), positions.c.id.desc()
     )
-    # Counted on the (party, issue) index alone: every position has its article.
-    counted = select(func.count()).where(positions.c.party == party, positions.c.issue == issue)
-    total = connection.execute(counted.select_from(positions)).scalar_one()
-    day = q.item_day(positions)
-    rows = connection.execute(
-        base.order_by(day.desc().nulls_last(), positions.c.id.desc()).limit(limit)
-    ).mappings()
-    found = _with_corrected(connection, "positions", list(rows))
-    return total, extracts(connection, "positions", found)
+    undated = (
+        select(positions.c.id, articles.c.published.label("day"))
+        .join(articles, articles.c.id == positions.c.article_id)
+        .where(*pair, positions.c.date.is_(None))
+        .order_by(articles.c.published.desc().nulls_last(), positions.c.id.desc())
+    )
+    both = [*connection.execute(dated.limit(limit)), *connection.execute(undated.limit(limit))]
+    both.sort(key=lambda r: (r.day is not None, r.day or dt.date.min, r.id), reverse=True)
+    wanted = [r.id for r in both[:limit]]
+    rows = connection.execute(select(positions).where(positions.c.id.in_(wanted))).mappings()
+    by_id = {r["id"]: r for r in rows}
+    found = _with_corrected(connection, "positions", [by_id[i] for i in wanted if i in by_id])
+    return int(total.scalar_one()), extracts(connection, "positions", found)
 
 
 def event_reports(
@@ -195,51 +207,85 @@ def speakers(connection: Connection, limit: int) -> list[tuple[str, int]]:
 
 
 def actor_info(connection: Connection, name: str) -> dict[str, Any]:
-    """What the articles' actor lists say of ``name``: kind, role(s), party, aliases,
-    and in how many articles it appears."""
-    rows = (
-        connection.execute(
-            select(
-                actors.c.kind, actors.c.role, actors.c.party, actors.c.aliases, actors.c.article_id
-            )
+    """What the articles' actor lists say of ``name`` (its first :data:`ACTOR_ROWS`
+    rows): kind, role(s), party, aliases, and in how many articles it appears. The
+    aliases come as JSON text, decoded once per distinct list, not once per row."""
+    return actor_infos(connection, [name], ACTOR_ROWS)[name]
+
+
+#: Rows of the actors table read per name for :func:`actor_info`, and for each name of
+#: a list (where role and party are what is shown: a sample that size gives the same).
+ACTOR_ROWS = 2000
+ACTOR_LIST_ROWS = 300
+
+
+def actor_infos(
+    connection: Connection, names: Sequence[str], rows: int = ACTOR_LIST_ROWS
+) -> dict[str, dict[str, Any]]:
+    """:func:`actor_info` of each name, on one connection, from its first ``rows``
+    rows (``articles`` counts the articles among them)."""
+    found = {}
+    for name in names:
+        read = connection.execute(
+            select(actors.c.kind, actors.c.role, actors.c.party,
+                   cast(actors.c.aliases, Text), actors.c.article_id)
             .where(actors.c.name == name)
-            .limit(2000)
-        )
-        .mappings()
-        .all()
-    )
-    roles = Counter(r["role"] for r in rows if r["role"])
-    party_counts = Counter(r["party"] for r in rows if r["party"])
-    kinds = Counter(r["kind"] for r in rows)
-    aliases = Counter(a for r in rows for a in (r["aliases"] or []))
+            .limit(rows)
+        ).all()  # fmt: skip
+        found[name] = _actor_info(read)
+    return found
+
+
+def _actor_info(rows: Sequence[Any]) -> dict[str, Any]:
+    roles: Counter[str] = Counter()
+    party_counts: Counter[str] = Counter()
+    kinds: Counter[str] = Counter()
+    listed: Counter[str] = Counter()  # each list of aliases as JSON text, decoded once
+    for kind, role, party, aliases, _ in rows:
+        kinds[kind] += 1
+        if role:
+            roles[role] += 1
+        if party:
+            party_counts[party] += 1
+        if aliases:
+            listed[aliases] += 1
+    names: Counter[str] = Counter()
+    for aliases, n in listed.items():
+        for alias in json.loads(aliases):
+            names[alias] += n
     return {
         "kind": kinds.most_common(1)[0][0] if kinds else None,
         "role": roles.most_common(1)[0][0] if roles else None,
         "roles": [r for r, _ in roles.most_common()],
         "party": party_counts.most_common(1)[0][0] if party_counts else None,
-        "aliases": [a for a, _ in aliases.most_common(10)],
-        "articles": len({r["article_id"] for r in rows}),
+        "aliases": [a for a, _ in names.most_common(10)],
+        "articles": len({r[4] for r in rows}),
     }
 
 
-def actor_infos(connection: Connection, names: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """:func:`actor_info` of each name, on one connection."""
-    return {name: actor_info(connection, name) for name in names}
-
-
 def actor_quotes(connection: Connection, name: str, limit: int) -> tuple[Extracts, bool]:
-    """The latest ``limit`` quotes of ``name`` and every reviewed quote (the caller keeps
-    those that are, as reviewed, theirs); and whether the quotes were cut at ``limit``."""
-    base = select(quotes).join(articles, articles.c.id == quotes.c.article_id)
-    when = q.item_day(quotes)
-    rows = list(
-        connection.execute(
-            base.where(quotes.c.speaker == name)
-            .order_by(when.desc().nulls_last(), quotes.c.id.desc())
-            .limit(limit)
-        ).mappings()
+    """The latest ``limit`` quotes of ``name`` by their day (date, else report's day;
+    ties by row, newest first) and every reviewed quote (the caller keeps those that
+    are, as reviewed, theirs); and whether the quotes were cut at ``limit``. Read as in
+    :func:`position_reports`: the latest dated and the latest undated, merged."""
+    dated = (
+        select(quotes.c.id, quotes.c.date.label("day"))
+        .where(quotes.c.speaker == name, quotes.c.date.is_not(None))
+        .order_by(quotes.c.date.desc(), quotes.c.id.desc())
     )
-    truncated = len(rows) >= limit
+    undated = (
+        select(quotes.c.id, articles.c.published.label("day"))
+        .join(articles, articles.c.id == quotes.c.article_id)
+        .where(quotes.c.speaker == name, quotes.c.date.is_(None))
+        .order_by(articles.c.published.desc().nulls_last(), quotes.c.id.desc())
+    )
+    both = [*connection.execute(dated.limit(limit)), *connection.execute(undated.limit(limit))]
+    both.sort(key=lambda r: (r.day is not None, r.day or dt.date.min, r.id), reverse=True)
+    wanted = [r.id for r in both[:limit]]
+    read = connection.execute(select(quotes).where(quotes.c.id.in_(wanted))).mappings()
+    by_id = {r["id"]: r for r in read}
+    rows = [by_id[i] for i in wanted if i in by_id]
+    truncated = len(both) >= limit
     return extracts(connection, "quotes", _with_corrected(connection, "quotes", rows)), truncated
 
 
@@ -404,8 +450,10 @@ def _published_in(table: Any, since: dt.date, until: dt.date | None) -> Select[A
 def _prior_positions(
     connection: Connection, keys: set[tuple[str, str, str | None]], since: dt.date
 ) -> list[Mapping[Any, Any]]:
-    """The latest few positions of each key in reports published before ``since``."""
-    day = q.item_day(positions)
+    """The latest few positions of each key in reports published before ``since``, by
+    :func:`~dragoman.models.latest_key` (a dated report before any undated one): the
+    latest dated ones, walked down the (party, issue, subject, date) index; the latest
+    undated ones only where none is dated."""
     found: list[Mapping[Any, Any]] = []
     for party, issue, subject in sorted(keys, key=lambda k: (k[0], k[1], k[2] or "")):
         query = (
@@ -419,10 +467,18 @@ def _prior_positions(
                 else positions.c.subject == subject,
                 articles.c.published < since,
             )
-            .order_by(day.desc(), positions.c.id.desc())
             .limit(PRIOR_PER_KEY)
         )
-        found += connection.execute(query).mappings().all()
+        dated = query.where(positions.c.date.is_not(None)).order_by(
+            positions.c.date.desc(), positions.c.id.desc()
+        )
+        rows = connection.execute(dated).mappings().all()
+        if not rows:
+            undated = query.where(positions.c.date.is_(None)).order_by(
+                articles.c.published.desc(), positions.c.id.desc()
+            )
+            rows = connection.execute(undated).mappings().all()
+        found += rows
     return found
 
 
@@ -468,14 +524,15 @@ def changes_reads(
     new_events = connection.execute(_published_in(events, since, until)).mappings().all()
     assessment_rows = connection.execute(_published_in(assessments, before, until)).mappings()
     n = func.count().label("n")
-    spoke = select(quotes.c.speaker, n).join(articles, articles.c.id == quotes.c.article_id)
-    spoke = spoke.where(
-        articles.c.published >= since,
+    new_ids = select(articles.c.id).where(articles.c.published >= since)
+    if until is not None:
+        new_ids = new_ids.where(articles.c.published <= until)
+    # From the new reports to their quotes (not every quote of a speaker to its report).
+    spoke = select(quotes.c.speaker, n).where(
+        quotes.c.article_id.in_(new_ids),
         quotes.c.speaker.is_not(None),
         quotes.c.speaker != "anonymous",
     )
-    if until is not None:
-        spoke = spoke.where(articles.c.published <= until)
     spoken = connection.execute(
         spoke.group_by(quotes.c.speaker).order_by(n.desc(), quotes.c.speaker).limit(speakers)
     ).all()
@@ -495,4 +552,24 @@ def changes_reads(
         "assessments": extracts(connection, "assessments", list(assessment_rows)),
         "speakers": [(name, int(k)) for name, k in spoken],
         "reports": int(connection.execute(count).scalar_one()),
+    }
+
+
+def contradiction_reads(
+    connection: Connection, since: dt.date, until: dt.date | None, window: int
+) -> dict[str, Extracts]:
+    """What :func:`dragoman.record.changes.new_contradictions` takes, as reviewed
+    extractions: the positions and assessments of the reports published in [``since``,
+    ``until``] and of the ``window`` days before (the part of :func:`changes_reads` the
+    contradictions page needs, without the earlier stances and events)."""
+    before = since - dt.timedelta(days=window)
+    new = connection.execute(_published_in(positions, since, until)).mappings().all()
+    earlier = _published_in(positions, before, since - dt.timedelta(days=1))
+    judged = connection.execute(_published_in(assessments, before, until)).mappings().all()
+    return {
+        "positions": extracts(connection, "positions", new),
+        "window_positions": extracts(
+            connection, "positions", connection.execute(earlier).mappings().all()
+        ),
+        "assessments": extracts(connection, "assessments", judged),
     }

@@ -75,6 +75,7 @@ articles = Table(
     Column("body", Text, nullable=False),
     Column("ingested_at", DateTime, nullable=False),  # UTC, naive
     Index(None, "published"),
+    Index(None, "id", "published"),  # an item's day without reading the body (0007)
 )
 
 actors = Table(
@@ -110,6 +111,8 @@ quotes = Table(
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
     Index(None, "speaker"),
+    Index(None, "speaker", "date", "article_id"),  # an actor's latest quotes (0007)
+    Index(None, "confidence", "id"),  # the review queue (0007)
 )
 
 events = Table(
@@ -128,6 +131,7 @@ events = Table(
     Index(None, "article_id"),
     Index(None, "type", "date"),
     Index(None, "date"),  # the latest events, for the overview (migration 0002)
+    Index(None, "confidence", "id"),  # the review queue (0007)
 )
 
 positions = Table(
@@ -146,6 +150,9 @@ positions = Table(
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
     Index(None, "party", "issue"),
+    # History, stance chart, the matrix as of a day and its counts, from the index (0007).
+    Index(None, "party", "issue", "subject", "date", "article_id"),
+    Index(None, "confidence", "id"),  # the review queue (0007)
 )
 
 assessments = Table(
@@ -160,6 +167,7 @@ assessments = Table(
     *_evidence(),
     Column("confidence", Float, nullable=False),
     Index(None, "article_id"),
+    Index(None, "confidence", "id"),  # the review queue (0007)
 )
 
 # -- review and the summaries the web app reads (migration 0002) -------------------------

@@ -30,6 +30,7 @@ from dragoman.store import additions, certainty, codec, migrate, pages, queries,
 from dragoman.store import corrections as corrections_
 from dragoman.store import finding as finding_
 from dragoman.store import reviewed as reviewed_
+from dragoman.store.certainty import MatrixPositions
 from dragoman.store.corrections import Correction
 from dragoman.store.engine import (
     DEFAULT_PATH,
@@ -458,6 +459,13 @@ class Store:
         :func:`dragoman.store.pages.changes_reads`)."""
         return self._read(pages.changes_reads, since, until, window, speakers)
 
+    def contradiction_reads(
+        self, since: dt.date, until: dt.date | None, window: int
+    ) -> dict[str, Extracts]:
+        """The positions and assessments the contradictions of a period are found in
+        (see :func:`dragoman.store.pages.contradiction_reads`)."""
+        return self._read(pages.contradiction_reads, since, until, window)
+
     def certainty(self, target: str, row_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
         """Per row of ``target``: its confidence, review status and who checked it."""
         return self._read(certainty.certainty, target, row_ids)
@@ -466,10 +474,12 @@ class Store:
         """How many extractions wait for a check, and the ``limit`` most worth it."""
         return self._read(certainty.review_queue, limit)
 
-    def matrix_positions(self, *, checked_only: bool = False) -> Extracts:
-        """Every position as reviewed (or only those a person checked), for the matrix
-        as of a day."""
-        return self._read(certainty.positions_for_matrix, checked_only=checked_only)
+    def matrix_positions(
+        self, *, checked_only: bool = False, until: dt.date | None = None
+    ) -> MatrixPositions:
+        """The positions, as reviewed, the matrix as of ``until`` (or of checked
+        reports only) is computed from (see :func:`certainty.positions_for_matrix`)."""
+        return self._read(certainty.positions_for_matrix, checked_only=checked_only, until=until)
 
     # -- helpers -------------------------------------------------------------------
 

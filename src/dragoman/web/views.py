@@ -39,6 +39,7 @@ MAX_BODY = 100_000
 
 Text = Annotated[str | None, Query(max_length=200)]
 Day = Annotated[str | None, Query(description="YYYY-MM-DD, inclusive", max_length=10)]
+Page = Annotated[int, Query(ge=1, le=1000, description="the page, from 1")]
 
 
 def page(app: FastAPI, web: Web, path: str, template: str, summary: str) -> Callable[..., Any]:
@@ -100,7 +101,9 @@ def _register_record_pages(app: FastAPI, web: Web) -> None:
         since: Day = None,
         until: Day = None,
     ) -> dict[str, Any]:
-        return timeline_page(store, party or None, actor or None, type or None, since, until)
+        return timeline_page(
+            store, party or None, actor or None, type or None, since or None, until or None
+        )
 
     @page(app, web, "/actors", "actors.html", "The most quoted speakers and the parties")
     def actors(request: Request) -> dict[str, Any]:
@@ -391,8 +394,9 @@ def register_time_and_change(app: FastAPI, web: Web) -> None:
         request: Request,
         since: DayOrDays = None,
         until: Day = None,
+        page: Page = 1,
     ) -> dict[str, Any]:
-        return changes_page(store, since or None, until or None)
+        return changes_page(store, since or None, until or None, page)
 
     @page(app, web, "/contradictions", "contradictions.html", "Claims that disagree")
     def contradictions(
@@ -403,9 +407,10 @@ def register_time_and_change(app: FastAPI, web: Web) -> None:
         since: Day = None,
         until: Day = None,
         window: Annotated[int, Query(ge=0, le=365)] = 7,
+        page: Page = 1,
     ) -> dict[str, Any]:
         return contradictions_page(
-            store, party or None, issue or None, actor or None, since, until, window
+            store, party or None, issue or None, actor or None, since, until, window, page
         )
 
     @page(app, web, "/charts/{kind}", "chart.html", "A chart: stances, events or judgements")

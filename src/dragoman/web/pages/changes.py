@@ -1,10 +1,18 @@
 """What changed since a day (``/changes``) and the contradictions side by side
 (``/contradictions``): both read the reports of a period of publication days through
-:meth:`Store.changes_reads <dragoman.store.Store.changes_reads>` and compute with
-:mod:`dragoman.record.changes` (the one definition of "new")."""
+the store (:meth:`Store.changes_reads <dragoman.store.Store.changes_reads>`, and its
+part :meth:`~dragoman.store.Store.contradiction_reads`) and compute with
+:mod:`dragoman.record.changes` (the one definition of "new").
+
+Both are paged: a busy week of a large store holds thousands of stance changes and
+contradictions, and a page (HTML or JSON) of all of them weighed megabytes. Each list
+shows :data:`PAGE_SIZE` items a page with its total (``totals``) and the number of
+pages, as ``/search`` does; the Markdown brief is that of the page shown.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -14,13 +22,45 @@ from dragoman.store import Store
 
 #: The period the contradictions page covers by default: the last days of the record.
 CONTRADICTION_DAYS = 90
+PAGE_SIZE = 50  # items of each list a page
+MAX_PAGE = 1000
 
 
-def changes(store: Store, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+def _pages(total: int) -> int:
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def _cut(items: list[Any], page: int) -> list[Any]:
+    return items[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+
+
+def changes(
+    store: Store, since: str | None = None, until: str | None = None, page: int = 1
+) -> dict[str, Any]:
     """The brief: new and changed stances, events, contradictions, speakers since a day
-    (by default the last week of the record), and the same as Markdown."""
+    (by default the last week of the record), :data:`PAGE_SIZE` of each list a page
+    with their totals, and that page as Markdown."""
     found = rec.changes_in(store, since or None, until or None)
-    return {**found.to_dict(), "markdown": rec.changes_markdown(found)}
+    page = max(1, min(page, MAX_PAGE))
+    totals = {
+        "stances": len(found.stances),
+        "events": len(found.events),
+        "contradictions": len(found.contradictions),
+    }
+    shown = dataclasses.replace(
+        found,
+        stances=_cut(found.stances, page),
+        events=_cut(found.events, page),
+        contradictions=_cut(found.contradictions, page),
+    )
+    return {
+        **shown.to_dict(),
+        "markdown": rec.changes_markdown(shown),
+        "totals": totals,
+        "page": page,
+        "per_page": PAGE_SIZE,
+        "pages": _pages(max(totals.values())),
+    }
 
 
 def contradictions(
@@ -31,16 +71,17 @@ def contradictions(
     since: str | None = None,
     until: str | None = None,
     window: int = DEFAULT_WINDOW,
+    page: int = 1,
 ) -> dict[str, Any]:
     """Claims that disagree, with a side in a report published in the period (by
     default the last :data:`CONTRADICTION_DAYS` days of the record), each with the two
-    pieces of evidence."""
+    pieces of evidence; :data:`PAGE_SIZE` a page, earliest first, with the total."""
     filters = rec.Filters.of(party=party, issue=issue, actor=actor, since=since, until=until)
     start = filters.since
     if start is None:
         _, last = store.published_span()
         start = (last or dt.date.today()) - dt.timedelta(days=CONTRADICTION_DAYS)
-    reads = store.changes_reads(start, filters.until, window, speakers=0)
+    reads = store.contradiction_reads(start, filters.until, window)
     found = rec.new_contradictions(
         [*reads["window_positions"].items, *reads["positions"].items],
         reads["assessments"].items,
@@ -50,10 +91,14 @@ def contradictions(
         issue=filters.issue,
         actor=filters.actor,
     )
+    page = max(1, min(page, MAX_PAGE))
     return {
         "filters": {**filters.to_dict(), "since": start.isoformat(), "window": window},
         "count": len(found),
+        "page": page,
+        "per_page": PAGE_SIZE,
+        "pages": _pages(len(found)),
         "contradictions": [
-            {**c.to_dict(), "sources": [a.to_dict(), b.to_dict()]} for c, a, b in found
+            {**c.to_dict(), "sources": [a.to_dict(), b.to_dict()]} for c, a, b in _cut(found, page)
         ],
     }

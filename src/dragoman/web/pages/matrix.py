@@ -74,14 +74,18 @@ def iso_or_none(filters: Filters) -> str | None:
 def filtered_reports(store: Store, filters: Filters, reviewed: bool) -> list[LatestReport]:
     """The latest report of each (party, issue, subject) up to ``filters.until``, of the
     reports a person checked (``reviewed``) or of all; with their row ids."""
-    found = store.matrix_positions(checked_only=reviewed)
+    read = store.matrix_positions(checked_only=reviewed, until=filters.until)
+    found = read.found
     states = rec.position_table(found.records(), until=filters.until)
     ids = {(x.article.id, x.value.start, x.value.end, x.value.stance): x.id for x in found.items}
     out = []
     for state in states:
         ev = state.latest.evidence
         row_id = ids.get((ev.article_id, ev.start, ev.end, state.latest.stance))
-        out.append(dataclasses.replace(rec.LatestReport.of(state), position_id=row_id))
+        latest = rec.LatestReport.of(state)
+        # The reports up to the day that were counted, not read (see Store.matrix_positions).
+        more = read.unread.get((state.party, state.issue, state.subject), 0)
+        out.append(dataclasses.replace(latest, position_id=row_id, reports=latest.reports + more))
     return out
 
 
