@@ -281,3 +281,21 @@ def test_to_dict_is_json(found: list[Contradiction]) -> None:
         assert {"actor", "claim", "summary", "date", "evidence"} <= set(data[side])
         assert {"article_id", "source", "text", "start", "end"} <= set(data[side]["evidence"])
     assert data["first"]["date"] == "2022-03-29"
+
+
+def test_published_since_keeps_only_pairs_with_a_new_side() -> None:
+    """Three judgements a day apart: the old pair (29th against 30th) is left out when
+    only what was published from the 31st on is asked for; the pair that reaches the
+    31st stays."""
+    again = "Vladimir Medinsky said on Thursday that the talks had been meaningful."
+    records = [
+        judged(PROGRESS, "a.txt", "2022-03-29", MEDINSKY),
+        judged(NO_BREAKTHROUGH, "b.txt", "2022-03-30", PESKOV),
+        judged(again, "c.txt", "2022-03-31",
+               ("Vladimir Medinsky", "positive", "meaningful", "2022-03-31")),
+    ]  # fmt: skip
+    every = contradictions(records, window=3)
+    assert {(c.first.date.day, c.second.date.day) for c in every} >= {(29, 30), (30, 31)}
+    new = contradictions(records, window=3, published_since=day("2022-03-31"))
+    assert new and all(c.second.evidence.published == day("2022-03-31") for c in new)
+    assert (29, 30) not in {(c.first.date.day, c.second.date.day) for c in new}

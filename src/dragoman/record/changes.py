@@ -89,10 +89,17 @@ def changes_in(
     until: DateLike = None,
     today: dt.date | None = None,
     window: int = DEFAULT_WINDOW,
+    contradictions_limit: int | None = None,
 ) -> Changes:
     """:func:`what_changed` over the store's reads of the :func:`period`."""
     start, end = period(reads, since, until, today)
-    return what_changed(reads.changes_reads(start, end, window), start, end, window=window)
+    return what_changed(
+        reads.changes_reads(start, end, window),
+        start,
+        end,
+        window=window,
+        contradictions_limit=contradictions_limit,
+    )
 
 
 def since_day(value: DateLike, today: dt.date | None = None) -> dt.date:
@@ -240,11 +247,13 @@ def what_changed(
     until: dt.date | None = None,
     window: int = DEFAULT_WINDOW,
     tolerance: int = 1,
+    contradictions_limit: int | None = None,
 ) -> Changes:
     """The changes in the reports published in [``since``, ``until``], from ``reads``
     (what :meth:`Store.changes_reads <dragoman.store.Store.changes_reads>` gives: lists
     of :class:`Found` under ``positions``, ``window_positions``, ``prior_positions``,
-    ``events``, ``earlier_events``, ``assessments``; ``speakers``; ``reports``)."""
+    ``events``, ``earlier_events``, ``assessments``; ``speakers``; ``reports``); the
+    earliest ``contradictions_limit`` contradictions when given."""
     if until is not None and until < since:
         raise BadFilter(f"since {since.isoformat()} is after until {until.isoformat()}")
     found = Changes(since, until, int(reads.get("reports", 0)))
@@ -260,6 +269,7 @@ def what_changed(
         _items(reads, "assessments"),
         since,
         window,
+        limit=contradictions_limit,
     )
     found.speakers = list(reads.get("speakers", []))
     return found
@@ -410,11 +420,15 @@ def new_contradictions(
     assessments: Sequence[Found],
     since: dt.date,
     window: int = DEFAULT_WINDOW,
+    limit: int | None = None,
     **filters: str | None,
 ) -> list[tuple[Contradiction, Source, Source]]:
     """Contradictions among these claims with a side in a report published since
-    ``since``, each with the two sources; ``filters`` (party, issue, actor) as
-    :func:`~dragoman.record.contradictions` takes them."""
+    ``since``, earliest first, each with the two sources (the first ``limit`` of them
+    when given: drawn a page at a time, never all of a dense period); ``filters``
+    (party, issue, actor) as :func:`~dragoman.record.contradictions` takes them."""
+    if limit is not None and limit < 0:
+        raise BadFilter(f"limit: {limit} is below zero; give a number of contradictions")
     ids: dict[tuple[str, int, int], tuple[str, int]] = {}
     records: dict[str, ArticleRecord] = {}
     for kind, items in (("position", positions), ("assessment", assessments)):
@@ -428,20 +442,16 @@ def new_contradictions(
         kind, item_id = ids.get((evidence.article_id, evidence.start, evidence.end), ("", None))
         return Source.of(kind, item_id, evidence, titles.get(evidence.article_id))
 
-    found = []
-    claims = _in_order(records.values())
     found_in = contradictions(
-        claims,
+        _in_order(records.values()),
         party=filters.get("party"),
         issue=filters.get("issue"),
         actor=filters.get("actor"),
         window=window,
+        limit=limit,
+        published_since=since,
     )
-    for c in found_in:
-        days = (c.first.evidence.published, c.second.evidence.published)
-        if any(d is not None and d >= since for d in days):
-            found.append((c, source(c.first.evidence), source(c.second.evidence)))
-    return found
+    return [(c, source(c.first.evidence), source(c.second.evidence)) for c in found_in]
 
 
 def _in_order(records: Iterable[ArticleRecord]) -> list[ArticleRecord]:

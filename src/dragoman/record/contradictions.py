@@ -120,9 +120,11 @@ def contradictions(
     until: DateLike = None,
     window: int = DEFAULT_WINDOW,
     limit: int | None = None,
+    published_since: dt.date | None = None,
 ) -> list[Contradiction]:
     """Every contradiction among claims dated inside ``since``/``until``, earliest
-    first (the first ``limit`` of them, when given).
+    first (the first ``limit`` of them, when given); with ``published_since``, only
+    those with a side in a report published on or after that day (what is new).
 
     ``actor`` keeps contradictions it is a side of; ``party`` keeps positions of that
     party and assessments by it or its people; ``issue`` keeps positions on it (and so
@@ -165,6 +167,8 @@ def contradictions(
             if limit is not None and len(found) >= limit:
                 break
         for first, second in pairs:
+            if published_since is not None and not _new(first, second, published_since):
+                continue
             between = [first.actor, second.actor]
             if filters.actor is None or any(same_name(a, filters.actor) for a in between):
                 today.append(((first.date, second.date, kind, about, between), first, second))
@@ -172,6 +176,11 @@ def contradictions(
         found += sorted(today, key=itemgetter(0))
     found = found if limit is None else found[:limit]
     return [Contradiction(o[2], o[3], o[4], first, second) for o, first, second in found]
+
+
+def _new(first: Claim, second: Claim, since: dt.date) -> bool:
+    days = (first.evidence.published, second.evidence.published)
+    return any(day is not None and day >= since for day in days)
 
 
 def _by_day(

@@ -40,12 +40,16 @@ def changes(
     """The brief: new and changed stances, events, contradictions, speakers since a day
     (by default the last week of the record), :data:`PAGE_SIZE` of each list a page
     with their totals, and that page as Markdown."""
-    found = rec.changes_in(store, since or None, until or None)
     page = max(1, min(page, MAX_PAGE))
+    # Contradictions are drawn up to this page and one more (a dense week holds
+    # thousands); their total is then "at least", and ``more`` says whether others follow.
+    wanted = page * PAGE_SIZE + 1
+    found = rec.changes_in(store, since or None, until or None, contradictions_limit=wanted)
+    more = len(found.contradictions) >= wanted
     totals = {
         "stances": len(found.stances),
         "events": len(found.events),
-        "contradictions": len(found.contradictions),
+        "contradictions": len(found.contradictions) - more,
     }
     shown = dataclasses.replace(
         found,
@@ -57,9 +61,10 @@ def changes(
         **shown.to_dict(),
         "markdown": rec.changes_markdown(shown),
         "totals": totals,
+        "more_contradictions": more,
         "page": page,
         "per_page": PAGE_SIZE,
-        "pages": _pages(max(totals.values())),
+        "pages": max(_pages(max(totals.values())), page + more),
     }
 
 
@@ -81,20 +86,24 @@ def contradictions(
     if start is None:
         _, last = store.published_span()
         start = (last or dt.date.today()) - dt.timedelta(days=CONTRADICTION_DAYS)
+    page = max(1, min(page, MAX_PAGE))
+    wanted = page * PAGE_SIZE + 1  # this page and one more: whether others follow
     reads = store.contradiction_reads(start, filters.until, window)
     found = rec.new_contradictions(
         [*reads["window_positions"].items, *reads["positions"].items],
         reads["assessments"].items,
         start,
         window,
+        limit=wanted,
         party=filters.party,
         issue=filters.issue,
         actor=filters.actor,
     )
-    page = max(1, min(page, MAX_PAGE))
+    more = len(found) >= wanted
     return {
         "filters": {**filters.to_dict(), "since": start.isoformat(), "window": window},
-        "count": len(found),
+        "count": len(found) - more,
+        "more": more,
         "page": page,
         "per_page": PAGE_SIZE,
         "pages": _pages(len(found)),
