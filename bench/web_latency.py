@@ -226,12 +226,14 @@ def pages(store: Store) -> dict[str, str]:
 
 
 async def measure(app: Any, paths: dict[str, str], requests: int) -> dict[str, list[float]]:
-    """Each page ``requests`` times, one request at a time, after a warm-up."""
+    """Each page ``requests`` times, one request at a time, after a warm-up; the app
+    started and stopped as a server does it (its lifespan)."""
     transport = httpx.ASGITransport(app=app)
     timings: dict[str, list[float]] = {name: [] for name in paths}
-    async with httpx.AsyncClient(
-        transport=transport, base_url="http://bench", timeout=600
-    ) as client:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(transport=transport, base_url="http://bench", timeout=600) as client,
+    ):
         for name, path in paths.items():
             for _ in range(3):  # warm-up
                 (await client.get(path)).raise_for_status()

@@ -17,6 +17,7 @@ the app is read-only.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hmac
 import json
 import os
@@ -210,9 +211,17 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        if owned:
-            store.close()
+        # What the server holds for its life (modules, routes, templates: some 100,000
+        # objects) leaves the garbage collector's reach, so that a full collection does
+        # not scan it every few requests (measured: one request in six took 60 ms more).
+        gc.collect()
+        gc.freeze()
+        try:
+            yield
+        finally:
+            gc.unfreeze()
+            if owned:
+                store.close()
 
     app = FastAPI(
         title="dragoman",
