@@ -476,9 +476,9 @@ class StancesComponent:
         in_quote = quote is not None and quote.start <= holder.idx < quote.end
         if holder.lower_ in _FIRST_PERSON and quote is not None and in_quote:
             return parties.meant(quote.speaker) if quote.speaker else None
-        if holder.lower_ in ("its", "their") and holder.dep_ == "poss":
-            # "criticised Moscow for its insistence on …": the party last named as
-            # the subject or object of a verb.
+        if holder.lower_ in ("its", "their", "his", "her") and holder.dep_ == "poss":
+            # "criticised Moscow for its insistence on …", "repeated his insistence":
+            # the party last named as the subject or object of a verb.
             for token in reversed(holder.doc[holder.sent.start : holder.i]):
                 if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
                     continue
