@@ -111,9 +111,14 @@ def chart_data(
         records: list[ArticleRecord] = []
         # The parties with a stance on the issue (the matrix's summary has a cell each).
         wanted = filters.issue.casefold()
-        cells = {c["party"] for c in reads.position_cells() if c["issue"].casefold() == wanted}
-        for party in sorted(cells, key=str.casefold):
-            _, found = reads.position_reports(party, filters.issue, CHART_REPORTS)
+        cells = {
+            (c["party"], c["issue"])
+            for c in reads.position_cells()
+            if c["issue"].casefold() == wanted
+        }
+        for party, stored in sorted(cells, key=lambda cell: cell[0].casefold()):
+            # The issue as stored: the reads match it exactly.
+            _, found = reads.position_reports(party, stored, CHART_REPORTS)
             records += found.records()
         return stance_data(records, filters.issue, filters.since, filters.until)
     if kind == "events":

@@ -86,3 +86,16 @@ def test_other_file_kinds_and_a_missing_issue_are_refused(
     assert list(tmp_path.glob("x.*")) == []
     nothing = invoke("chart", "stance", "--db", db)
     assert nothing.exit_code == 1 and "issue" in nothing.output
+
+
+def test_the_stance_chart_data_does_not_depend_on_the_issue_s_capitals(db: str) -> None:
+    from dragoman.charts import chart_data
+
+    with Store.open(db) as store:
+        lower = chart_data(store, "stance", "neutrality")
+        upper = chart_data(store, "stance", "Neutrality")
+    drop = {"issue", "title"}  # the issue as asked
+    assert {k: v for k, v in upper.items() if k not in drop} == {
+        k: v for k, v in lower.items() if k not in drop
+    }
+    assert "Ukraine" in str(upper) and "Russia" in str(upper) and "reject" in str(upper)

@@ -148,3 +148,5 @@ def test_records_can_read_only_some_parts(store: Store, make_record: MakeRecord)
     assert whole == record
     with pytest.raises(ValueError, match="parts"):
         list(store.records(parts=("speeches",)))
+    with pytest.raises(ValueError, match="reviewed"):
+        list(store.records(parts=("events",), reviewed=False))

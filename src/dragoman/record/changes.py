@@ -421,12 +421,15 @@ def new_contradictions(
     since: dt.date,
     window: int = DEFAULT_WINDOW,
     limit: int | None = None,
-    **filters: str | None,
+    *,
+    party: str | None = None,
+    issue: str | None = None,
+    actor: str | None = None,
 ) -> list[tuple[Contradiction, Source, Source]]:
     """Contradictions among these claims with a side in a report published since
     ``since``, earliest first, each with the two sources (the first ``limit`` of them
-    when given: drawn a page at a time, never all of a dense period); ``filters``
-    (party, issue, actor) as :func:`~dragoman.record.contradictions` takes them."""
+    when given: drawn a page at a time, never all of a dense period); ``party``,
+    ``issue`` and ``actor`` as :func:`~dragoman.record.contradictions` takes them."""
     if limit is not None and limit < 0:
         raise BadFilter(f"limit: {limit} is below zero; give a number of contradictions")
     ids: dict[tuple[str, int, int], tuple[str, int]] = {}
@@ -444,9 +447,9 @@ def new_contradictions(
 
     found_in = contradictions(
         _in_order(records.values()),
-        party=filters.get("party"),
-        issue=filters.get("issue"),
-        actor=filters.get("actor"),
+        party=party,
+        issue=issue,
+        actor=actor,
         window=window,
         limit=limit,
         published_since=since,

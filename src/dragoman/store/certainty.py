@@ -94,14 +94,21 @@ def _unchecked(target: str) -> Any:
     return ~touched & ~marked
 
 
-def _checked_ids(connection: Connection, target: str) -> set[int]:
-    """The rows of ``target`` a person checked or whose report is marked reviewed: few,
-    found through the audit trail's indexes (the rest of the table is unchecked)."""
-    table = TABLES[target]
+def _checked_by(target: str) -> tuple[Any, Any]:
+    """Two subqueries from the audit trail: the ids of the rows of ``target`` a person
+    checked, and the reports marked reviewed."""
     touched = select(corrections.c.target_id).where(corrections.c.target == target)
     marked = select(corrections.c.article_id).where(
         corrections.c.target == ARTICLES, corrections.c.action == "accept"
     )
+    return touched, marked
+
+
+def _checked_ids(connection: Connection, target: str) -> set[int]:
+    """The rows of ``target`` a person checked or whose report is marked reviewed: few,
+    found through the audit trail's indexes (the rest of the table is unchecked)."""
+    table = TABLES[target]
+    touched, marked = _checked_by(target)
     by_row = select(table.c.id).where(table.c.id.in_(touched))
     by_report = select(table.c.id).where(table.c.article_id.in_(marked))
     return set(connection.execute(by_row.union(by_report)).scalars())
@@ -170,10 +177,7 @@ def positions_for_matrix(
     up to that day (``unread``): a few rows per cell and two counts from the indexes,
     instead of every position and its article. Without either: every position."""
     if checked_only:
-        touched = select(corrections.c.target_id).where(corrections.c.target == "positions")
-        marked = select(corrections.c.article_id).where(
-            corrections.c.target == ARTICLES, corrections.c.action == "accept"
-        )
+        touched, marked = _checked_by("positions")
         query = select(positions).where(
             positions.c.id.in_(touched) | positions.c.article_id.in_(marked)
         )

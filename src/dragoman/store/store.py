@@ -293,6 +293,8 @@ class Store:
         if parts is not None and not set(parts) <= set(corrections_.TARGETS):
             known = ", ".join(corrections_.TARGETS)
             raise ValueError(f"parts: {sorted(parts)} are not all among {known}")
+        if parts is not None and not reviewed:
+            raise ValueError("parts: only reviewed records are read in parts")
         query = select(articles.c.id).order_by(articles.c.published.nulls_last(), articles.c.id)
         with self._reading() as connection:
             ids = connection.execute(query).scalars().all()
